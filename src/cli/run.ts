@@ -1,0 +1,74 @@
+import { CauceError } from '../errors/CauceError.js';
+import { IngestError } from '../errors/IngestError.js';
+import { INGEST_HELP, ingestCommand } from './commands/ingest.js';
+import { TRACE_HELP, traceCommand } from './commands/trace.js';
+import { EXIT } from './exitCodes.js';
+import { forTerminal } from './formatTable.js';
+import type { Io } from './Io.js';
+import { UsageError } from './UsageError.js';
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  ingest: ingestCommand,
+  trace: traceCommand,
+};
+
+export const HELP = `cauce: follow public money from budget lines to the companies, people and governments that receive it.
+
+Usage: cauce <command> <inputs...> [options]
+
+Commands:
+  ingest   read files into one flow graph; report every row and the exact totals
+  trace    follow the money from a node, downstream (--down) or upstream (--up)
+
+Output: data on stdout (--json for JSON), messages on stderr.
+Exit codes: 0 done, 1 flags at or above --fail-on, 2 usage error, 3 input that cannot be read.
+Run 'cauce <command> --help' for a command's options.
+
+${INGEST_HELP}
+${TRACE_HELP}`;
+
+/** Runs one command line and returns its exit code; never throws. */
+export async function run(argv: string[], io: Io, version = '0.0.0'): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command === undefined ? EXIT.usage : EXIT.done;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`${version}\n`);
+    return EXIT.done;
+  }
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!handler) {
+    io.err(`cauce: unknown command ${JSON.stringify(forTerminal(command))}; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await handler(args, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Io): number {
+  const code = (error as { code?: unknown }).code;
+  // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
+  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    io.err(`cauce: ${forTerminal((error as Error).message)}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof IngestError) {
+    io.err(`cauce: strict ingest stopped: ${forTerminal(error.message)}\n`);
+    return EXIT.unreadable;
+  }
+  if (error instanceof CauceError && error.code === 'invalid_argument') {
+    io.err(`cauce: ${forTerminal(error.message)}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof CauceError) {
+    io.err(`cauce: ${forTerminal(error.message)}\n`);
+    return EXIT.unreadable;
+  }
+  io.err(`cauce: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 70; // EX_SOFTWARE: a bug in cauce, not in the input.
+}

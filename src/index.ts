@@ -1,0 +1,64 @@
+// cauce's browser-safe public API. Every export is named here, so the public surface reads on one screen.
+// Nothing imported from this file may reach a Node built-in; files, gzip on disk and the CLI live in `cauce/node`.
+
+// Money
+export { Decimal, MAX_AMOUNT_DIGITS } from './money/Decimal.js';
+export { parseAmount, describeAmountProblem } from './money/parseAmount.js';
+export type { ParseAmountOptions, ParseAmountResult } from './money/parseAmount.js';
+export type { AmountProblem } from './money/scanAmount.js';
+export type { AmountUnit } from './money/unit.js';
+export { formatAmount } from './money/formatAmount.js';
+export type { FormatAmountOptions, Lang } from './money/formatAmount.js';
+export { sumAmounts } from './money/sumAmounts.js';
+
+// Model
+export { STAGES, isStage } from './model/stages.js';
+export type { Stage } from './model/stages.js';
+export { NODE_KINDS, isNodeKind } from './model/kinds.js';
+export type { NodeKind } from './model/kinds.js';
+export type {
+  Balance,
+  FlowAttributes,
+  FlowGraph,
+  FlowGraphAttributes,
+  FlowNodeAttributes,
+  GraphNote,
+  Provenance,
+} from './model/types.js';
+export { createFlowGraph } from './model/createFlowGraph.js';
+export type { CreateFlowGraphOptions } from './model/createFlowGraph.js';
+export { addNode } from './model/addNode.js';
+export type { NodeInput } from './model/addNode.js';
+export { addFlow } from './model/addFlow.js';
+export type { FlowInput } from './model/addFlow.js';
+export { buildFlowGraph, addFlowRecords } from './model/buildFlowGraph.js';
+export type { BuildFlowGraphOptions } from './model/buildFlowGraph.js';
+export { flowsBetween } from './model/flowsBetween.js';
+export { sumInflows } from './model/sumInflows.js';
+export { sumOutflows } from './model/sumOutflows.js';
+export type { StageFilter, StageTotal } from './model/StageTotal.js';
+export { summarizeGraph } from './model/summarizeGraph.js';
+export type { GraphSummary } from './model/summarizeGraph.js';
+export { trace } from './model/trace.js';
+export type { TraceHop, TraceOptions, TracePath, TraceResult } from './model/trace.js';
+export { normalizeTaxId } from './model/normalizeTaxId.js';
+
+// Ingest
+export { ingestCsv } from './ingest/ingestCsv.js';
+export { ingestCsvStream } from './ingest/ingestCsvStream.js';
+export type { IngestStreamOptions } from './ingest/ingestCsvStream.js';
+export type { IngestOptions } from './ingest/TableIngester.js';
+export { SKIP_RULES } from './ingest/TableIngester.js';
+export type { FlowRecord, IngestResult, NodeRef, WatchlistEntry } from './ingest/records.js';
+export type { IngestReport, RowIssue, RowIssueCode, TableFormat } from './ingest/RowIssue.js';
+export { detectDelimiter } from './ingest/detectDelimiter.js';
+export type { Delimiter } from './ingest/detectDelimiter.js';
+
+// Errors
+export { CauceError } from './errors/CauceError.js';
+export { InvalidArgumentError } from './errors/InvalidArgumentError.js';
+export { UnknownNodeError } from './errors/UnknownNodeError.js';
+export { CurrencyMismatchError } from './errors/CurrencyMismatchError.js';
+export { IngestError } from './errors/IngestError.js';
+export { UnrecognizedFormatError } from './errors/UnrecognizedFormatError.js';
+export { UnreadableInputError } from './errors/UnreadableInputError.js';

@@ -1,0 +1,50 @@
+import type { Decimal } from '../money/Decimal.js';
+import type { NodeKind } from '../model/kinds.js';
+import type { Stage } from '../model/stages.js';
+import type { Balance, Provenance } from '../model/types.js';
+import type { IngestReport, TableFormat } from './RowIssue.js';
+
+/** A node as one input row describes it; rows may describe the same node differently, and the graph reconciles. */
+export interface NodeRef {
+  id: string;
+  kind?: NodeKind;
+  name?: string;
+  taxId?: string;
+  attributes?: Record<string, string>;
+}
+
+/** A flow as read from one row, before it joins the graph. */
+export interface FlowRecord {
+  from: NodeRef;
+  to: NodeRef;
+  amount: Decimal;
+  currency: string;
+  stage: Stage;
+  date?: string;
+  period?: string;
+  reference?: string;
+  provenance: Provenance;
+  attributes?: Record<string, string>;
+}
+
+/** A listed company or person: SAT 69-B, a debarment list. */
+export interface WatchlistEntry {
+  taxId: string;
+  name: string;
+  /** Lower case, as given: e.g. `definitivo`, `presunto`, `desvirtuado`, `sentencia favorable`. */
+  status: string;
+  /** YYYY-MM-DD, when the list gives it. */
+  listedOn?: string;
+  source?: string;
+  provenance: Provenance;
+}
+
+/** What one input gave: the records read, and the report of every row. */
+export interface IngestResult {
+  file: string;
+  format: TableFormat;
+  flows: FlowRecord[];
+  balances: Balance[];
+  watchlist: WatchlistEntry[];
+  report: IngestReport;
+}

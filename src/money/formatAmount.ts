@@ -1,0 +1,81 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { Decimal } from './Decimal.js';
+
+export type Lang = 'es' | 'en';
+
+export interface FormatAmountOptions {
+  /** `es` (also `es-MX`) or `en` (also `en-US`). Default `es`. */
+  locale?: string;
+  /** ISO 4217 code; decides the symbol. Default `MXN`. */
+  currency?: string;
+  /** `full` writes every digit (`$1,234.56`); `short` writes what a citizen reads (`$1.2 mil millones`, `$1.2B`). */
+  style?: 'full' | 'short';
+  /** Decimals in the `full` style. Default 2. */
+  decimals?: number;
+}
+
+// MXN is written `$` in both languages: cauce's readers are first Mexican sites; US dollars are told apart as US$.
+const SYMBOLS: Record<string, string> = { MXN: '$', USD: 'US$', EUR: '€', GBP: '£', BRL: 'R$' };
+
+// Spanish uses the long scale: mil millones is 10^9 and un billón 10^12.
+const SHORT_SCALES: Record<Lang, Array<{ power: number; one: string; many: string }>> = {
+  es: [
+    { power: 12, one: ' billón', many: ' billones' },
+    { power: 9, one: ' mil millones', many: ' mil millones' },
+    { power: 6, one: ' millón', many: ' millones' },
+    { power: 3, one: ' mil', many: ' mil' },
+  ],
+  en: [
+    { power: 12, one: 'T', many: 'T' },
+    { power: 9, one: 'B', many: 'B' },
+    { power: 6, one: 'M', many: 'M' },
+    { power: 3, one: 'K', many: 'K' },
+  ],
+};
+
+/**
+ * Formats an amount for people. Rounding happens only here, at the edge, and never feeds back into a sum.
+ *
+ * @example
+ * formatAmount(new Decimal('1234.5'))                                     // '$1,234.50'
+ * formatAmount(new Decimal('1200000000'), { style: 'short' })             // '$1.2 mil millones'
+ * formatAmount(new Decimal('1200000000'), { style: 'short', locale: 'en' }) // '$1.2B'
+ * formatAmount(new Decimal('-5'), { currency: 'USD' })                    // '-US$5.00'
+ */
+export function formatAmount(value: Decimal, options: FormatAmountOptions = {}): string {
+  if (!Decimal.isDecimal(value)) throw new InvalidArgumentError('value', 'expected a Decimal');
+  const lang = toLang(options.locale ?? 'es');
+  const currency = options.currency ?? 'MXN';
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const sign = value.isNegative() && !value.isZero() ? '-' : '';
+  const magnitude = value.abs();
+
+  if ((options.style ?? 'full') === 'short') {
+    for (const scale of SHORT_SCALES[lang]) {
+      // Rounded first, so that 999,950 reads "$1 millón" rather than "$1,000 mil".
+      const rounded = magnitude.dividedBy(new Decimal(10).pow(scale.power)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+      if (rounded.greaterThanOrEqualTo(1)) {
+        const words = rounded.equals(1) ? scale.one : scale.many;
+        return `${sign}${symbol}${groupThousands(rounded.toFixed(rounded.isInteger() ? 0 : 1))}${words}`;
+      }
+    }
+    return `${sign}${symbol}${groupThousands(magnitude.toFixed(0, Decimal.ROUND_HALF_UP))}`;
+  }
+  const decimals = options.decimals ?? 2;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
+    throw new InvalidArgumentError('options.decimals', 'must be a whole number from 0 to 20');
+  }
+  return `${sign}${symbol}${groupThousands(magnitude.toFixed(decimals, Decimal.ROUND_HALF_UP))}`;
+}
+
+function groupThousands(plain: string): string {
+  const [integer, fraction] = plain.split('.') as [string, string | undefined];
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+function toLang(locale: string): Lang {
+  const lang = locale.toLowerCase().split(/[-_]/)[0];
+  if (lang === 'es' || lang === 'en') return lang;
+  throw new InvalidArgumentError('options.locale', `unsupported locale ${JSON.stringify(locale)}; use es or en`);
+}
