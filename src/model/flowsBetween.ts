@@ -16,7 +16,8 @@ export function flowsBetween(graph: FlowGraph, from: string, to: string, filter:
   for (const id of [from, to]) if (!graph.hasNode(id)) throw new UnknownNodeError(id);
   checkStageFilter(filter);
   const flows: FlowAttributes[] = [];
-  graph.forEachDirectedEdge(from, to, (_edge, attributes) => {
+  // forEachOutEdge, not forEachDirectedEdge: with two nodes the latter also walks the edges from `to` back to `from`.
+  graph.forEachOutEdge(from, to, (_edge, attributes) => {
     flows.push(attributes);
   });
   return totalByStage(flows, filter);

@@ -51,13 +51,16 @@ export function formatAmount(value: Decimal, options: FormatAmountOptions = {}):
   const magnitude = value.abs();
 
   if ((options.style ?? 'full') === 'short') {
-    for (const scale of SHORT_SCALES[lang]) {
-      // Rounded first, so that 999,950 reads "$1 millón" rather than "$1,000 mil".
-      const rounded = magnitude.dividedBy(new Decimal(10).pow(scale.power)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
-      if (rounded.greaterThanOrEqualTo(1)) {
-        const words = rounded.equals(1) ? scale.one : scale.many;
-        return `${sign}${symbol}${groupThousands(rounded.toFixed(rounded.isInteger() ? 0 : 1))}${words}`;
-      }
+    const scales = SHORT_SCALES[lang];
+    const at = scales.findIndex((scale) => magnitude.greaterThanOrEqualTo(new Decimal(10).pow(scale.power)));
+    if (at !== -1) {
+      // 999,950 rounds to 1,000.0 thousand: say it one scale up, "$1 millón", as a person would.
+      let index = at;
+      let rounded = roundAt(magnitude, scales[index]!.power);
+      if (rounded.greaterThanOrEqualTo(1000) && index > 0) rounded = roundAt(magnitude, scales[--index]!.power);
+      const scale = scales[index]!;
+      const words = rounded.equals(1) ? scale.one : scale.many;
+      return `${sign}${symbol}${groupThousands(rounded.toFixed(rounded.isInteger() ? 0 : 1))}${words}`;
     }
     return `${sign}${symbol}${groupThousands(magnitude.toFixed(0, Decimal.ROUND_HALF_UP))}`;
   }
@@ -66,6 +69,10 @@ export function formatAmount(value: Decimal, options: FormatAmountOptions = {}):
     throw new InvalidArgumentError('options.decimals', 'must be a whole number from 0 to 20');
   }
   return `${sign}${symbol}${groupThousands(magnitude.toFixed(decimals, Decimal.ROUND_HALF_UP))}`;
+}
+
+function roundAt(magnitude: Decimal, power: number): Decimal {
+  return magnitude.dividedBy(new Decimal(10).pow(power)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
 }
 
 function groupThousands(plain: string): string {
