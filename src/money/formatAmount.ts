@@ -10,7 +10,7 @@ export interface FormatAmountOptions {
   currency?: string;
   /** `full` writes every digit (`$1,234.56`); `short` writes what a citizen reads (`$1.2 mil millones`, `$1.2B`). */
   style?: 'full' | 'short';
-  /** Decimals in the `full` style. Default 2. */
+  /** Decimals in the `full` style, rounding half up. Default: at least 2, and every decimal the amount has. */
   decimals?: number;
 }
 
@@ -34,7 +34,8 @@ const SHORT_SCALES: Record<Lang, Array<{ power: number; one: string; many: strin
 };
 
 /**
- * Formats an amount for people. Rounding happens only here, at the edge, and never feeds back into a sum.
+ * Formats an amount for people. Rounding happens only here, at the edge (the short style, or `decimals` when given),
+ * and never feeds back into a sum.
  *
  * @example
  * formatAmount(new Decimal('1234.5'))                                     // '$1,234.50'
@@ -64,7 +65,11 @@ export function formatAmount(value: Decimal, options: FormatAmountOptions = {}):
     }
     return `${sign}${symbol}${groupThousands(magnitude.toFixed(0, Decimal.ROUND_HALF_UP))}`;
   }
-  const decimals = options.decimals ?? 2;
+  if (options.decimals === undefined) {
+    // Without an explicit number of decimals the full style rounds nothing away: 0.005 stays 0.005.
+    return `${sign}${symbol}${groupThousands(magnitude.toFixed(Math.max(2, magnitude.decimalPlaces())))}`;
+  }
+  const decimals = options.decimals;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
     throw new InvalidArgumentError('options.decimals', 'must be a whole number from 0 to 20');
   }

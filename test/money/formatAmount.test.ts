@@ -9,7 +9,9 @@ describe('formatAmount(value) writes amounts for people', () => {
     expect(formatAmount(d('1234.56'), { locale: 'en' })).toBe('$1,234.56');
     expect(formatAmount(d('5297125819608'))).toBe('$5,297,125,819,608.00');
     expect(formatAmount(d('-5'), { currency: 'USD' })).toBe('-US$5.00');
-    expect(formatAmount(d('0.005'))).toBe('$0.01');
+    expect(formatAmount(d('0.005'))).toBe('$0.005');
+    expect(formatAmount(d('0.005'), { decimals: 2 })).toBe('$0.01');
+    expect(formatAmount(d('14269.08456'))).toBe('$14,269.08456');
     expect(formatAmount(d('12'), { currency: 'GBP', decimals: 0 })).toBe('£12');
     expect(formatAmount(d('12'), { currency: 'CLP' })).toBe('CLP 12.00');
   });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RowIssue } from '../../ingest/RowIssue.js';
+import { Decimal } from '../../money/Decimal.js';
 import { formatAmount } from '../../money/formatAmount.js';
 import { summarizeGraph } from '../../model/summarizeGraph.js';
 import { INPUT_OPTIONS, toIngestOptions } from '../commonOptions.js';
@@ -66,13 +67,12 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
           total.stage,
           total.currency,
           String(total.flows),
-          total.amount.toFixed(),
-          enteringOf(total.stage, total.currency)?.amount.toFixed() ?? '0',
+          formatAmount(total.amount, { currency: total.currency }),
+          formatAmount(enteringOf(total.stage, total.currency)?.amount ?? new Decimal(0), { currency: total.currency }),
         ]),
       ),
     );
-    const top = summary.entering[0];
-    if (top) io.out(`(${top.stage} entering: ${formatAmount(top.amount, { currency: top.currency, style: 'short' })})\n`);
+    io.out('(each level of a chain counts once more in the total of every flow; entering counts the money once)\n');
   }
   if (issues.length > 0) io.out(`\nrejected rows:\n${formatIssues(issues)}`);
   return EXIT.done;
