@@ -1,7 +1,5 @@
-import type { Decimal } from '../money/Decimal.js';
 import type { NodeKind } from '../model/kinds.js';
-import type { Stage } from '../model/stages.js';
-import type { Balance, Provenance } from '../model/types.js';
+import type { Balance, FlowAttributes, Provenance } from '../model/types.js';
 import type { IngestReport, TableFormat } from './RowIssue.js';
 
 /** A node as one input row describes it; rows may describe the same node differently, and the graph reconciles. */
@@ -13,18 +11,11 @@ export interface NodeRef {
   attributes?: Record<string, string>;
 }
 
-/** A flow as read from one row, before it joins the graph. */
-export interface FlowRecord {
+/** A flow as read from one row, before it joins the graph: the flow's fields, with its ends described. */
+export interface FlowRecord extends Omit<FlowAttributes, 'from' | 'to' | 'provenance'> {
   from: NodeRef;
   to: NodeRef;
-  amount: Decimal;
-  currency: string;
-  stage: Stage;
-  date?: string;
-  period?: string;
-  reference?: string;
   provenance: Provenance;
-  attributes?: Record<string, string>;
 }
 
 /** A listed company or person: SAT 69-B, a debarment list. */
