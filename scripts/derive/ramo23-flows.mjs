@@ -61,7 +61,10 @@ for (const row of rows) {
     'recipient',
     `${row[C.municipality].trim()}, ${row[C.state].trim()}`,
   );
-  for (const [stage, at] of [['approved', C.approved], ['paid', C.paid]]) {
+  for (const [stage, at] of [
+    ['approved', C.approved],
+    ['paid', C.paid],
+  ]) {
     if (row[at].trim() === '') continue; // 124 projects have no paid figure at all: no flow, rather than a zero.
     const amount = parseAmount(row[at]);
     if (!amount.ok) throw new Error(`row ${projects + 1}: ${row[at]}: ${amount.message}`);
@@ -80,7 +83,9 @@ for (const flow of sorted) {
   const from = nodes.get(flow.from);
   const to = nodes.get(flow.to);
   lines.push(
-    [flow.from, flow.to, flow.amount.toFixed(2), flow.stage, from.kind, to.kind, from.name, to.name].map(quote).join(','),
+    [flow.from, flow.to, flow.amount.toFixed(2), flow.stage, from.kind, to.kind, from.name, to.name]
+      .map(quote)
+      .join(','),
   );
 }
 process.stdout.write(lines.join('\n') + '\n');

@@ -41,7 +41,8 @@ export function toIngestOptions(flags: InputFlags): IngestStreamOptions {
   const options: IngestStreamOptions = {};
   if (flags.strict) options.strict = true;
   if (flags.currency !== undefined) {
-    if (!/^[A-Za-z]{3}$/.test(flags.currency)) throw new UsageError(`--currency ${flags.currency}: expected a code like MXN`);
+    if (!/^[A-Za-z]{3}$/.test(flags.currency))
+      throw new UsageError(`--currency ${flags.currency}: expected a code like MXN`);
     options.defaultCurrency = flags.currency.toUpperCase();
   }
   if (flags.delimiter !== undefined) {

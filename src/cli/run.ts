@@ -40,7 +40,9 @@ export async function run(argv: string[], io: Io, version = '0.0.0'): Promise<nu
   }
   const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!handler) {
-    io.err(`cauce: unknown command ${JSON.stringify(forTerminal(command))}; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+    io.err(
+      `cauce: unknown command ${JSON.stringify(forTerminal(command))}; commands: ${Object.keys(COMMANDS).join(', ')}\n`,
+    );
     return EXIT.usage;
   }
   try {

@@ -44,7 +44,8 @@ export class CsvRecordReader {
     this.pending += chunk;
     // Wait for the first line end, and for the character after a CR: only then is CRLF told from a lone CR.
     const firstBreak = this.pending.search(/[\r\n]/);
-    const undecided = firstBreak === -1 || (this.pending[firstBreak] === '\r' && firstBreak === this.pending.length - 1);
+    const undecided =
+      firstBreak === -1 || (this.pending[firstBreak] === '\r' && firstBreak === this.pending.length - 1);
     if (undecided && this.pending.length < FIRST_LINE_LOOKAHEAD) return [];
     this.start();
     return this.parse(false);

@@ -25,11 +25,26 @@ export interface RowIssue {
 
 /**
  * What happened to every row of one input. Always: rowsRead = accepted + rejected + skipped, and every skipped row is
- * counted under the rule that skipped it in `skippedByRule`.
+ * counted under the rule that skipped it in `skippedByRule`. Rows read are all the rows after the header, and the
+ * rows above it.
  */
 export interface IngestReport {
   file: string;
   format: TableFormat;
+  /** The mapping or preset that read the table, when one did. */
+  mapping?: string;
+  /** The text encoding read, and whether cauce detected it (true) or the caller forced it. */
+  encoding?: string;
+  encodingDetected?: boolean;
+  /** Set when a UTF-8 file held bytes that were not UTF-8 (read as windows-1252). */
+  mixedEncoding?: boolean;
+  delimiter?: string;
+  /** The row that held the column names (rows above it are counted as skipped by the rule `preamble`). */
+  headerRow?: number;
+  /** Rows that declared a total (counted among the accepted). */
+  declaredTotals?: number;
+  /** What was normalised in node ids and tax ids: `trim`, `pad`, `fold`, `taxid`, each with a count of values. */
+  normalizations?: Record<string, number>;
   rowsRead: number;
   accepted: number;
   rejected: number;

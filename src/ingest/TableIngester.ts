@@ -1,16 +1,15 @@
 import { IngestError } from '../errors/IngestError.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { UnreadableInputError } from '../errors/UnreadableInputError.js';
-import { UnrecognizedFormatError } from '../errors/UnrecognizedFormatError.js';
 import { type AmountUnit, unitPowerOfTen } from '../money/unit.js';
 import type { CsvRecord } from './CsvRecordReader.js';
 import type { Delimiter } from './detectDelimiter.js';
-import { readBalanceRow } from './readBalanceRow.js';
-import { readFlowRow } from './readFlowRow.js';
-import { readWatchlistRow } from './readWatchlistRow.js';
-import { indexHeader, recognizeFormat } from './recognizeFormat.js';
+import type { Mapping } from './mapping/Mapping.js';
+import { RecordSink } from './RecordSink.js';
+import { indexHeader } from './recognizeFormat.js';
 import type { IngestResult } from './records.js';
-import type { TableFormat } from './RowIssue.js';
+import type { IngestReport } from './RowIssue.js';
+import type { HeaderMatcher, TableInterpreter } from './TableInterpreter.js';
 import { type TableHeader, TableRow, type ValueFormat } from './TableRow.js';
 
 export interface IngestOptions {
@@ -26,108 +25,162 @@ export interface IngestOptions {
   decimal?: '.' | ',';
   /** The unit amounts are written in; they are scaled to units. Default `units`. */
   unit?: AmountUnit;
+  /** Read the table with this mapping instead of as a canonical table. */
+  mapping?: Mapping;
+  /** Read the table with a preset's mapping, by name (see PRESET_NAMES). */
+  preset?: string;
 }
 
 /** The rule names under which rows are skipped; each skipped row is counted under one. */
-export const SKIP_RULES = { blankRow: 'blank-row' } as const;
+export const SKIP_RULES = { blankRow: 'blank-row', preamble: 'preamble', hxlTags: 'hxl-tags' } as const;
+
+// A header further down than this is not looked for: the rows above it would be more than a title and a date.
+const MAX_PREAMBLE_ROWS = 20;
+
+export interface IngesterSettings {
+  file: string;
+  strict: boolean;
+  valueFormat: ValueFormat;
+  matcher: HeaderMatcher;
+  aggregate: boolean;
+}
+
+/** Checks the options that every reader shares and returns the value format they give. */
+export function valueFormatOf(options: IngestOptions, mapping?: Mapping): ValueFormat {
+  const decimal = options.decimal ?? mapping?.number?.decimal ?? '.';
+  if (decimal !== '.' && decimal !== ',') throw new InvalidArgumentError('options.decimal', 'must be "." or ","');
+  return { decimal, powerOfTen: unitPowerOfTen(options.unit ?? mapping?.number?.unit ?? 'units') };
+}
 
 /**
- * Turns records into typed rows of one canonical table and keeps the books: every data record is counted as
- * accepted, rejected (with its issues) or skipped (under a named rule).
+ * Keeps the books of one table: finds its header (after any preamble rows), hands every data row to the interpreter,
+ * and counts each row exactly once as accepted, rejected (with its issues) or skipped (under a named rule).
  */
 export class TableIngester {
-  private readonly file: string;
-  private readonly defaultCurrency: string;
-  private readonly valueFormat: ValueFormat;
+  private interpreter: TableInterpreter | undefined;
   private header: TableHeader | undefined;
-  private format: TableFormat | undefined;
-  private readonly result: Omit<IngestResult, 'format' | 'report'> & { report: Omit<IngestResult['report'], 'format'> };
+  private headerWidth = 0;
+  private headerRow: number | undefined;
+  private readonly seen: CsvRecord[] = [];
+  private readonly sink: RecordSink;
+  private readonly report: Omit<IngestReport, 'format'>;
+  private expectTags = false;
 
-  constructor(private readonly options: IngestOptions = {}) {
-    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', 'expected an object');
-    this.file = options.file ?? 'input';
-    this.defaultCurrency = options.defaultCurrency ?? 'MXN';
-    if (!/^[A-Z]{3}$/.test(this.defaultCurrency)) {
-      throw new InvalidArgumentError('options.defaultCurrency', 'must be an ISO 4217 code like MXN');
-    }
-    const decimal = options.decimal ?? '.';
-    if (decimal !== '.' && decimal !== ',') throw new InvalidArgumentError('options.decimal', 'must be "." or ","');
-    this.valueFormat = { decimal, powerOfTen: unitPowerOfTen(options.unit ?? 'units') };
-    this.result = {
-      file: this.file,
-      flows: [],
-      balances: [],
-      watchlist: [],
-      report: { file: this.file, rowsRead: 0, accepted: 0, rejected: 0, skipped: 0, skippedByRule: {}, issues: [] },
+  constructor(private readonly settings: IngesterSettings) {
+    this.sink = new RecordSink(settings.aggregate);
+    this.report = {
+      file: settings.file,
+      rowsRead: 0,
+      accepted: 0,
+      rejected: 0,
+      skipped: 0,
+      skippedByRule: {},
+      issues: [],
     };
   }
 
   accept(records: CsvRecord[]): void {
     for (const record of records) {
-      if (!this.header) this.readHeader(record);
-      else this.readRecord(record);
+      if (this.interpreter) this.readRecord(record);
+      else this.seekHeader(record);
     }
   }
 
-  finish(): IngestResult {
-    if (!this.header || !this.format) throw new UnreadableInputError(this.file, 'the input is empty');
-    return { ...this.result, format: this.format, report: { ...this.result.report, format: this.format } };
+  /** Finishes the books; `extra` adds what only the caller knows (encoding, delimiter). */
+  finish(extra: Partial<IngestReport> = {}): IngestResult {
+    if (!this.interpreter) {
+      if (this.seen.length === 0) throw new UnreadableInputError(this.settings.file, 'the input is empty');
+      throw this.settings.matcher.noHeader(
+        this.settings.file,
+        this.seen.map((record) => record.fields),
+      );
+    }
+    const report: IngestReport = { ...this.report, format: this.interpreter.format, ...extra };
+    if (this.interpreter.mapping !== undefined) report.mapping = this.interpreter.mapping;
+    if (this.headerRow !== undefined) report.headerRow = this.headerRow;
+    if (this.sink.declaredTotals.length > 0) report.declaredTotals = this.sink.declaredTotals.length;
+    const normalizations = this.interpreter.normalizations;
+    if (normalizations && Object.keys(normalizations).length > 0) report.normalizations = { ...normalizations };
+    return {
+      file: this.settings.file,
+      format: this.interpreter.format,
+      flows: this.sink.flows,
+      balances: this.sink.balances,
+      watchlist: this.sink.watchlist,
+      declaredTotals: this.sink.declaredTotals,
+      report,
+    };
   }
 
-  private readHeader(record: CsvRecord): void {
+  private seekHeader(record: CsvRecord): void {
+    const { matcher } = this.settings;
+    const fixed = matcher.headerRow;
+    const isCandidate = fixed === undefined || record.row === fixed;
     const header = indexHeader(record.fields);
-    const format = recognizeFormat(header);
-    if (!format) throw new UnrecognizedFormatError(this.file, record.fields);
+    const interpreter = isCandidate ? matcher.match(header) : undefined;
+    if (!interpreter) {
+      this.seen.push(record);
+      const tooFar = fixed === undefined ? this.seen.length >= MAX_PREAMBLE_ROWS : record.row >= fixed;
+      if (tooFar)
+        throw matcher.noHeader(
+          this.settings.file,
+          this.seen.map((seen) => seen.fields),
+        );
+      return;
+    }
+    // The rows above the header (a title, a date of publication) are read and skipped, so the books still add up.
+    for (let count = 0; count < this.seen.length; count++) this.skip(SKIP_RULES.preamble);
+    this.seen.length = 0;
+    this.interpreter = interpreter;
     this.header = header;
-    this.format = format;
+    this.headerWidth = record.fields.length;
+    this.headerRow = record.row;
+    this.expectTags = true;
   }
 
   private readRecord(record: CsvRecord): void {
-    const report = this.result.report;
-    report.rowsRead++;
+    const expectTags = this.expectTags;
+    this.expectTags = false;
     if (record.fields.every((field) => field.trim() === '')) {
-      report.skipped++;
-      report.skippedByRule[SKIP_RULES.blankRow] = (report.skippedByRule[SKIP_RULES.blankRow] ?? 0) + 1;
+      this.skip(SKIP_RULES.blankRow);
       return;
     }
-    const header = this.header!;
-    const row = new TableRow(this.file, record.row, header, record.fields, this.valueFormat);
+    // A second header row of HXL hashtags (#org+name, #value) right under the names, as IATI and HDX publish.
+    if (expectTags && record.fields.every((field) => field.trim() === '' || field.trim().startsWith('#'))) {
+      this.skip(SKIP_RULES.hxlTags);
+      return;
+    }
+    const { file, valueFormat } = this.settings;
+    const row = new TableRow(file, record.row, this.header!, record.fields, valueFormat);
     const rawRow = () => record.fields.join(',').slice(0, 200);
+    let skippedBy: string | undefined;
+    const width = this.headerWidth;
     if (record.malformed) {
       row.fail(undefined, 'malformed_quotes', 'the quotes of this row are not balanced', rawRow());
-    } else if (record.fields.length < header.names.length) {
-      row.fail(undefined, 'field_count', `${record.fields.length} fields where the header has ${header.names.length}`, rawRow());
-    } else if (record.fields.slice(header.names.length).some((field) => field.trim() !== '')) {
-      row.fail(undefined, 'field_count', `${record.fields.length} fields where the header has ${header.names.length}`, rawRow());
+    } else if (record.fields.length < width) {
+      row.fail(undefined, 'field_count', `${record.fields.length} fields where the header has ${width}`, rawRow());
+    } else if (record.fields.slice(width).some((field) => field.trim() !== '')) {
+      row.fail(undefined, 'field_count', `${record.fields.length} fields where the header has ${width}`, rawRow());
     } else {
-      this.readTyped(row);
+      skippedBy = this.interpreter!.read(row, this.sink);
     }
+    if (skippedBy !== undefined && row.issues.length === 0) {
+      this.skip(skippedBy);
+      return;
+    }
+    this.report.rowsRead++;
     if (row.issues.length > 0) {
-      report.rejected++;
-      report.issues.push(...row.issues);
-      if (this.options.strict) throw new IngestError(row.issues);
+      this.report.rejected++;
+      this.report.issues.push(...row.issues);
+      if (this.settings.strict) throw new IngestError(row.issues);
     } else {
-      report.accepted++;
+      this.report.accepted++;
     }
   }
 
-  private readTyped(row: TableRow): void {
-    switch (this.format!) {
-      case 'flows': {
-        const flow = readFlowRow(row, this.defaultCurrency);
-        if (flow) this.result.flows.push(flow);
-        break;
-      }
-      case 'balances': {
-        const balance = readBalanceRow(row, this.defaultCurrency);
-        if (balance) this.result.balances.push(balance);
-        break;
-      }
-      case 'watchlist': {
-        const entry = readWatchlistRow(row);
-        if (entry) this.result.watchlist.push(entry);
-        break;
-      }
-    }
+  private skip(rule: string): void {
+    this.report.rowsRead++;
+    this.report.skipped++;
+    this.report.skippedByRule[rule] = (this.report.skippedByRule[rule] ?? 0) + 1;
   }
 }

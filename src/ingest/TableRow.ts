@@ -100,7 +100,9 @@ export class TableRow {
   }
 
   kind(column: string): NodeKind | undefined {
-    const value = this.text(column).toLowerCase().replace(/[\s-]+/g, '_');
+    const value = this.text(column)
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     if (value === '') return undefined;
     if (!isNodeKind(value)) this.fail(column, 'unknown_kind', `unknown node kind ${JSON.stringify(this.text(column))}`);
     return isNodeKind(value) ? value : undefined;
@@ -128,6 +130,21 @@ export class TableRow {
       issue.value = value;
     }
     this.issues.push(issue);
+  }
+
+  /** The cell of a column as read, untrimmed ('' when the column is absent). */
+  raw(column: string): string {
+    return this.rawOf(column);
+  }
+
+  /** The column's name as the header writes it. */
+  columnName(column: string): string {
+    return this.nameOf(column);
+  }
+
+  /** An exact zero, for cells a mapping says to read as zero. */
+  zero(): Decimal {
+    return scaledToDecimal({ negative: false, digits: '0', scale: 0 });
   }
 
   private rawOf(column: string): string {

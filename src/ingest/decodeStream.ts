@@ -1,27 +1,106 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { UnreadableInputError } from '../errors/UnreadableInputError.js';
+import { createDecoder } from './decode/createDecoder.js';
+import { detectEncoding } from './decode/detectEncoding.js';
+import { type Encoding, toEncoding } from './decode/encodings.js';
 
 export type ByteOrTextStream = ReadableStream<Uint8Array> | ReadableStream<string>;
 
+/** What the decoding of a stream found out, filled in as the stream is read. */
+export interface StreamDecoding {
+  encoding?: Encoding;
+  detected: boolean;
+  mixed: boolean;
+  gzip: boolean;
+}
+
+// Detection reads ahead until it has seen this many non-ASCII bytes, or this many bytes, or the end.
+const ENOUGH_HIGH_BYTES = 64;
+const DETECTION_WINDOW = 1 << 20;
+
 /**
  * Turns a web stream of bytes (or of text) into text chunks: gzip is recognised by its magic bytes and unpacked with
- * the platform's DecompressionStream, a UTF-8 byte-order mark is dropped. Works the same in Node and in browsers.
+ * the platform's DecompressionStream, the encoding is detected (or forced), a byte-order mark is dropped. Works the
+ * same in Node and in browsers.
  */
 export async function* decodeStream(
   stream: ByteOrTextStream,
   file: string,
-  encoding = 'utf-8',
+  encodingName: string | undefined,
+  found: StreamDecoding = { detected: false, mixed: false, gzip: false },
 ): AsyncGenerator<string> {
+  if (typeof (stream as Partial<ReadableStream>)?.getReader !== 'function') {
+    throw new InvalidArgumentError('stream', 'expected a web ReadableStream');
+  }
+  const forced = encodingName === undefined ? undefined : toEncoding(encodingName);
   const reader = (stream as ReadableStream<Uint8Array | string>).getReader();
-  const first = await reader.read();
+  const first = await readOrFail(reader, file);
   if (first.done) return;
   if (typeof first.value === 'string') {
     yield first.value.replace(/^\ufeff/, '');
-    for (let next = await reader.read(); !next.done; next = await reader.read()) yield String(next.value);
+    for (let next = await readOrFail(reader, file); !next.done; next = await readOrFail(reader, file)) {
+      yield String(next.value);
+    }
     return;
   }
-  let bytes: ReadableStream<Uint8Array> = new ReadableStream<Uint8Array>({
+  const head = first.value as Uint8Array;
+  let bytes = prepend(head, reader);
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    found.gzip = true;
+    bytes = bytes.pipeThrough(
+      new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+    );
+  }
+  const bytesReader = bytes.getReader();
+  try {
+    // Read ahead until the encoding is clear, then decode what was held back and stream the rest.
+    const held: Uint8Array[] = [];
+    let heldLength = 0;
+    let highBytes = 0;
+    let ended = false;
+    while (forced === undefined && highBytes < ENOUGH_HIGH_BYTES && heldLength < DETECTION_WINDOW) {
+      const next = await readOrFail(bytesReader, file);
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      held.push(next.value);
+      heldLength += next.value.length;
+      for (const byte of next.value) if (byte >= 0x80) highBytes++;
+    }
+    const encoding = forced ?? detectEncoding(joinChunks(held, heldLength)).encoding;
+    found.encoding = encoding;
+    found.detected = forced === undefined;
+    const decoder = createDecoder(encoding);
+    let started = false;
+    const emit = (text: string) => {
+      if (!started && text !== '') {
+        started = true;
+        return text.replace(/^\ufeff/, '');
+      }
+      return text;
+    };
+    for (const chunk of held) yield emit(decoder.decode(chunk));
+    if (!ended) {
+      for (let next = await readOrFail(bytesReader, file); !next.done; next = await readOrFail(bytesReader, file)) {
+        yield emit(decoder.decode(next.value));
+      }
+    }
+    yield emit(decoder.end());
+    found.mixed = decoder.mixed;
+  } finally {
+    // A reader that stops early (a strict ingest that met a bad row) must not leave the file open.
+    await bytesReader.cancel().catch(() => undefined);
+  }
+}
+
+function prepend(
+  head: Uint8Array,
+  reader: ReadableStreamDefaultReader<Uint8Array | string>,
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(first.value as Uint8Array);
+      controller.enqueue(head);
     },
     async pull(controller) {
       const next = await reader.read();
@@ -32,23 +111,25 @@ export async function* decodeStream(
       return reader.cancel(reason);
     },
   });
-  const head = first.value as Uint8Array;
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
-  }
-  let decoder: TextDecoder;
+}
+
+async function readOrFail<T>(
+  reader: ReadableStreamDefaultReader<T>,
+  file: string,
+): Promise<ReadableStreamReadResult<T>> {
   try {
-    decoder = new TextDecoder(encoding);
-  } catch (error) {
-    throw new UnreadableInputError(file, `unknown text encoding ${JSON.stringify(encoding)}`, { cause: error });
-  }
-  const bytesReader = bytes.getReader();
-  try {
-    for (let next = await bytesReader.read(); !next.done; next = await bytesReader.read()) {
-      yield decoder.decode(next.value, { stream: true });
-    }
+    return await reader.read();
   } catch (error) {
     throw new UnreadableInputError(file, `cannot read the input: ${(error as Error).message}`, { cause: error });
   }
-  yield decoder.decode();
+}
+
+function joinChunks(chunks: Uint8Array[], length: number): Uint8Array {
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return joined;
 }

@@ -1,32 +1,37 @@
-import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { createIngester } from './createIngester.js';
 import { CsvRecordReader } from './CsvRecordReader.js';
-import { type ByteOrTextStream, decodeStream } from './decodeStream.js';
+import { type ByteOrTextStream, decodeStream, type StreamDecoding } from './decodeStream.js';
 import type { IngestResult } from './records.js';
-import { type IngestOptions, TableIngester } from './TableIngester.js';
+import type { IngestOptions } from './TableIngester.js';
 
 export interface IngestStreamOptions extends IngestOptions {
-  /** A WHATWG encoding label for byte streams. Default `utf-8` (a byte-order mark is dropped). */
+  /** For byte streams: force an encoding (utf-8, windows-1252, iso-8859-1, cp850, utf-16le/be). Default: detected. */
   encoding?: string;
 }
 
 /**
- * Reads a canonical table from a web ReadableStream of bytes or text (a `fetch` body, `file.stream()` in a browser,
- * `Readable.toWeb(...)` in Node). gzip-compressed bytes are unpacked on the fly. Only the unfinished last record is held
- * between chunks.
+ * Reads a table from a web ReadableStream of bytes or text (a `fetch` body, `file.stream()` in a browser,
+ * `Readable.toWeb(...)` in Node). gzip-compressed bytes are unpacked on the fly and the encoding is detected. Only the
+ * unfinished last record is held between chunks.
  *
  * @example
  * const response = await fetch('/data/flows.csv.gz');
  * const { flows, report } = await ingestCsvStream(response.body!, { file: 'flows.csv.gz' });
  */
-export async function ingestCsvStream(stream: ByteOrTextStream, options: IngestStreamOptions = {}): Promise<IngestResult> {
-  if (typeof (stream as Partial<ReadableStream>)?.getReader !== 'function') {
-    throw new InvalidArgumentError('stream', 'expected a web ReadableStream');
-  }
-  const reader = new CsvRecordReader(options.delimiter ? { delimiter: options.delimiter } : {});
-  const ingester = new TableIngester(options);
-  for await (const text of decodeStream(stream, options.file ?? 'input', options.encoding)) {
+export async function ingestCsvStream(
+  stream: ByteOrTextStream,
+  options: IngestStreamOptions = {},
+): Promise<IngestResult> {
+  const { ingester, delimiter, encoding } = createIngester(options);
+  const reader = new CsvRecordReader(delimiter ? { delimiter } : {});
+  const found: StreamDecoding = { detected: false, mixed: false, gzip: false };
+  for await (const text of decodeStream(stream, options.file ?? 'input', options.encoding ?? encoding, found)) {
     ingester.accept(reader.push(text));
   }
   ingester.accept(reader.end());
-  return ingester.finish();
+  return ingester.finish({
+    ...(found.encoding ? { encoding: found.encoding, encodingDetected: found.detected } : {}),
+    ...(found.mixed ? { mixedEncoding: true } : {}),
+    ...(reader.delimiter ? { delimiter: reader.delimiter } : {}),
+  });
 }

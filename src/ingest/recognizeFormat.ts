@@ -1,3 +1,4 @@
+import { columnKey } from './mapping/columnKey.js';
 import { BALANCE_COLUMNS } from './readBalanceRow.js';
 import { FLOW_COLUMNS } from './readFlowRow.js';
 import { WATCHLIST_COLUMNS } from './readWatchlistRow.js';
@@ -10,11 +11,11 @@ const FORMATS: Array<{ format: TableFormat; required: readonly string[] }> = [
   { format: 'watchlist', required: WATCHLIST_COLUMNS.required },
 ];
 
-/** Normalises header names (trim, lower case, no BOM) and indexes them; the first of two equal names wins. */
+/** Indexes header names by their column key (no case, accents or surrounding spaces); the first of two equal wins. */
 export function indexHeader(names: string[]): TableHeader {
   const index = new Map<string, number>();
   names.forEach((name, at) => {
-    const key = name.replace(/^\ufeff/, '').trim().toLowerCase();
+    const key = columnKey(name);
     if (key !== '' && !index.has(key)) index.set(key, at);
   });
   return { names, index };

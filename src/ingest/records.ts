@@ -1,4 +1,6 @@
+import type { Decimal } from '../money/Decimal.js';
 import type { NodeKind } from '../model/kinds.js';
+import type { Stage } from '../model/stages.js';
 import type { Balance, FlowAttributes, Provenance } from '../model/types.js';
 import type { IngestReport, TableFormat } from './RowIssue.js';
 
@@ -30,6 +32,21 @@ export interface WatchlistEntry {
   provenance: Provenance;
 }
 
+/**
+ * A total the source itself declares (a TOTAL row, a `Total` state, a `Nacional` row): what the flows out of `node`
+ * at `stage` should add up to. Reconciliation checks it; it is never a flow itself.
+ */
+export interface DeclaredTotal {
+  node: string;
+  stage: Stage;
+  currency: string;
+  amount: Decimal;
+  period?: string;
+  /** The name of the mapping rule that recognised the row. */
+  rule: string;
+  provenance: Provenance;
+}
+
 /** What one input gave: the records read, and the report of every row. */
 export interface IngestResult {
   file: string;
@@ -37,5 +54,6 @@ export interface IngestResult {
   flows: FlowRecord[];
   balances: Balance[];
   watchlist: WatchlistEntry[];
+  declaredTotals: DeclaredTotal[];
   report: IngestReport;
 }

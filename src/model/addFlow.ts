@@ -38,7 +38,8 @@ export function addFlow(graph: FlowGraph, flow: FlowInput): string {
     if (!graph.hasNode(flow[end])) throw new UnknownNodeError(flow[end]);
   }
   const currency = flow.currency ?? graph.getAttribute('defaultCurrency');
-  if (!/^[A-Z]{3}$/.test(currency)) throw new InvalidArgumentError('flow.currency', 'must be an ISO 4217 code like MXN');
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new InvalidArgumentError('flow.currency', 'must be an ISO 4217 code like MXN');
   if (flow.date !== undefined && !isIsoDate(flow.date)) {
     throw new InvalidArgumentError('flow.date', `${JSON.stringify(flow.date)} is not a YYYY-MM-DD date`);
   }

@@ -24,7 +24,10 @@ export function addNode(graph: FlowGraph, node: NodeInput): FlowNodeAttributes {
   const id = typeof node?.id === 'string' ? node.id.trim() : '';
   if (id === '') throw new InvalidArgumentError('node.id', 'must be a non-empty string');
   if (!isNodeKind(node.kind)) {
-    throw new InvalidArgumentError('node.kind', `unknown kind ${JSON.stringify(node.kind)}; use ${NODE_KINDS.join(', ')}`);
+    throw new InvalidArgumentError(
+      'node.kind',
+      `unknown kind ${JSON.stringify(node.kind)}; use ${NODE_KINDS.join(', ')}`,
+    );
   }
   if (graph.hasNode(id)) throw new InvalidArgumentError('node.id', `a node ${JSON.stringify(id)} exists already`);
   const attributes: FlowNodeAttributes = {

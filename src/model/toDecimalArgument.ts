@@ -15,5 +15,8 @@ export function toDecimalArgument(value: unknown, argument: string): Decimal {
     throw new InvalidArgumentError(argument, `${value} is not a safe integer; pass amounts with decimals as strings`);
   }
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return new Decimal(value.trim());
-  throw new InvalidArgumentError(argument, `expected a Decimal, a decimal string or a safe integer, got ${JSON.stringify(value)}`);
+  throw new InvalidArgumentError(
+    argument,
+    `expected a Decimal, a decimal string or a safe integer, got ${JSON.stringify(value)}`,
+  );
 }

@@ -11,9 +11,7 @@ export interface ParseAmountOptions {
   unit?: AmountUnit;
 }
 
-export type ParseAmountResult =
-  | { ok: true; value: Decimal }
-  | { ok: false; problem: AmountProblem; message: string };
+export type ParseAmountResult = { ok: true; value: Decimal } | { ok: false; problem: AmountProblem; message: string };
 
 const MESSAGES: Record<AmountProblem, string> = {
   empty: 'the amount is empty',

@@ -15,12 +15,7 @@ export interface ScannedAmount {
   scale: number;
 }
 
-export type AmountProblem =
-  | 'empty'
-  | 'not_a_number'
-  | 'scientific_notation'
-  | 'bad_grouping'
-  | 'too_many_digits';
+export type AmountProblem = 'empty' | 'not_a_number' | 'scientific_notation' | 'bad_grouping' | 'too_many_digits';
 
 // Characters that stand for "zero" in published tables: a lone dash (Excel's accounting format writes " -   ").
 const ZERO_DASHES = new Set(['-', '–', '—']);

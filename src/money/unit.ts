@@ -10,7 +10,10 @@ const POWERS: Record<AmountUnit, number> = { units: 0, thousands: 3, millions: 6
 export function unitPowerOfTen(unit: AmountUnit): number {
   const power = POWERS[unit];
   if (power === undefined || !Object.hasOwn(POWERS, unit)) {
-    throw new InvalidArgumentError('unit', `unknown unit ${JSON.stringify(unit)}; use ${Object.keys(POWERS).join(', ')}`);
+    throw new InvalidArgumentError(
+      'unit',
+      `unknown unit ${JSON.stringify(unit)}; use ${Object.keys(POWERS).join(', ')}`,
+    );
   }
   return power;
 }

@@ -51,7 +51,14 @@ describe('cauce ingest', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.rows).toEqual({ read: 3054, accepted: 3051, rejected: 3, skipped: 0 });
-    expect(out.rejected.map((issue: { file: string; row: number; column: string; code: string }) => [issue.file, issue.row, issue.column, issue.code])).toEqual([
+    expect(
+      out.rejected.map((issue: { file: string; row: number; column: string; code: string }) => [
+        issue.file,
+        issue.row,
+        issue.column,
+        issue.code,
+      ]),
+    ).toEqual([
       [malformed, 6, 'amount', 'invalid_amount'],
       [malformed, 7, 'stage', 'unknown_stage'],
       [malformed, 8, 'from', 'missing_field'],
@@ -76,7 +83,16 @@ describe('cauce ingest', () => {
 
 describe('cauce trace', () => {
   it('cauce trace --up follows a municipality back to Ramo 23 with exact amounts', async () => {
-    const { code, stdout } = await cauce('trace', FLOWS, '--node', 'mun:21-005', '--up', '--stage', 'approved', '--json');
+    const { code, stdout } = await cauce(
+      'trace',
+      FLOWS,
+      '--node',
+      'mun:21-005',
+      '--up',
+      '--stage',
+      'approved',
+      '--json',
+    );
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.direction).toBe('up');
@@ -89,9 +105,20 @@ describe('cauce trace', () => {
   });
 
   it('cauce trace prints paths as lines and says on stderr how many it left out', async () => {
-    const { code, stdout, stderr } = await cauce('trace', FLOWS, '--node', 'ramo:23', '--stage', 'approved', '--limit', '3');
+    const { code, stdout, stderr } = await cauce(
+      'trace',
+      FLOWS,
+      '--node',
+      'ramo:23',
+      '--stage',
+      'approved',
+      '--limit',
+      '3',
+    );
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('ramo:23 (Provisiones Salariales y Económicas), downstream, stage approved: 6358 paths, 1445 nodes reached');
+    expect(stdout.split('\n')[0]).toBe(
+      'ramo:23 (Provisiones Salariales y Económicas), downstream, stage approved: 6358 paths, 1445 nodes reached',
+    );
     expect(stdout.trim().split('\n')).toHaveLength(4);
     expect(stderr).toBe('6355 more paths not shown; use --limit N or --json\n');
   });
@@ -139,6 +166,8 @@ describe('cauce usage and exit codes', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     const version = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+    );
   });
 });

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { IngestError, InvalidArgumentError, type IngestResult, UnreadableInputError, UnrecognizedFormatError } from '../../src/index.js';
+import {
+  IngestError,
+  InvalidArgumentError,
+  type IngestResult,
+  UnreadableInputError,
+  UnrecognizedFormatError,
+} from '../../src/index.js';
 import { READERS } from './readers.js';
 
-const plainFlows = (result: IngestResult) =>
-  result.flows.map((flow) => ({ ...flow, amount: flow.amount.toFixed() }));
+const plainFlows = (result: IngestResult) => result.flows.map((flow) => ({ ...flow, amount: flow.amount.toFixed() }));
 
 /** The invariant behind "nothing is lost": every data row is counted exactly once. */
 function expectBooksBalance(result: IngestResult) {
@@ -111,26 +116,42 @@ describe.each(READERS)('$name reads canonical tables', ({ read }) => {
   });
 
   it('reads a balances table of a trust', async () => {
-    const text = 'node,period,opening,income,yield,expenses,closing\nfid:1,2016-Q1,"1,000",200,3.5,(50),"1,153.5"\nfid:1,2016-Q2,x,,,,1\n';
+    const text =
+      'node,period,opening,income,yield,expenses,closing\nfid:1,2016-Q1,"1,000",200,3.5,(50),"1,153.5"\nfid:1,2016-Q2,x,,,,1\n';
     const result = await read(text);
     expectBooksBalance(result);
     expect(result.format).toBe('balances');
-    expect(result.balances.map((b) => [b.node, b.period, b.opening.toFixed(), b.income?.toFixed(), b.yield?.toFixed(), b.expenses?.toFixed(), b.closing.toFixed()])).toEqual([
-      ['fid:1', '2016-Q1', '1000', '200', '3.5', '-50', '1153.5'],
+    expect(
+      result.balances.map((b) => [
+        b.node,
+        b.period,
+        b.opening.toFixed(),
+        b.income?.toFixed(),
+        b.yield?.toFixed(),
+        b.expenses?.toFixed(),
+        b.closing.toFixed(),
+      ]),
+    ).toEqual([['fid:1', '2016-Q1', '1000', '200', '3.5', '-50', '1153.5']]);
+    expect(result.report.issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'opening', value: 'x', code: 'invalid_amount' }),
     ]);
-    expect(result.report.issues).toEqual([expect.objectContaining({ row: 3, column: 'opening', value: 'x', code: 'invalid_amount' })]);
   });
 
   it('reads a watchlist with statuses and listing dates', async () => {
-    const text = 'tax_id,name,status,listed_on,source\nAAA-100101-AB1,"EMPRESA, SA",Definitivo,2019-05-02,SAT 69-B\nBBB100101AB2,OTRA,presunto,,\n,SIN RFC,presunto,,\n';
+    const text =
+      'tax_id,name,status,listed_on,source\nAAA-100101-AB1,"EMPRESA, SA",Definitivo,2019-05-02,SAT 69-B\nBBB100101AB2,OTRA,presunto,,\n,SIN RFC,presunto,,\n';
     const result = await read(text);
     expectBooksBalance(result);
     expect(result.format).toBe('watchlist');
-    expect(result.watchlist.map(({ taxId, name, status, listedOn, source }) => ({ taxId, name, status, listedOn, source }))).toEqual([
+    expect(
+      result.watchlist.map(({ taxId, name, status, listedOn, source }) => ({ taxId, name, status, listedOn, source })),
+    ).toEqual([
       { taxId: 'AAA100101AB1', name: 'EMPRESA, SA', status: 'definitivo', listedOn: '2019-05-02', source: 'SAT 69-B' },
       { taxId: 'BBB100101AB2', name: 'OTRA', status: 'presunto', listedOn: undefined, source: undefined },
     ]);
-    expect(result.report.issues).toEqual([expect.objectContaining({ row: 4, column: 'tax_id', code: 'missing_field' })]);
+    expect(result.report.issues).toEqual([
+      expect.objectContaining({ row: 4, column: 'tax_id', code: 'missing_field' }),
+    ]);
   });
 
   it('strict mode throws an IngestError carrying the issues of the first bad row', async () => {

@@ -50,7 +50,11 @@ describe('the shipped Ramo 23 2016 flows file', () => {
           .filter((total) => total.stage === stage)
           .reduce((sum, total) => sum.plus(total.amount), new Decimal(0))
           .toFixed();
-      expect({ level, approved: add('approved'), paid: add('paid') }).toEqual({ level, approved: APPROVED, paid: PAID });
+      expect({ level, approved: add('approved'), paid: add('paid') }).toEqual({
+        level,
+        approved: APPROVED,
+        paid: PAID,
+      });
     }
   });
 
@@ -102,7 +106,9 @@ describe('the shipped Ramo 23 2016 flows file', () => {
     const partial = summarizeGraph(buildFlowGraph(result)).byStage;
     const lost = ingestCsv([lines[0], ...removed].join('\n')).flows;
     for (const stage of ['approved', 'paid'] as const) {
-      const missing = lost.filter((flow) => flow.stage === stage).reduce((sum, flow) => sum.plus(flow.amount), new Decimal(0));
+      const missing = lost
+        .filter((flow) => flow.stage === stage)
+        .reduce((sum, flow) => sum.plus(flow.amount), new Decimal(0));
       const fullAmount = full.find((total) => total.stage === stage)!.amount;
       const partialAmount = partial.find((total) => total.stage === stage)!.amount;
       expect(partialAmount.plus(missing).toFixed()).toBe(fullAmount.toFixed());

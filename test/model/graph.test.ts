@@ -54,7 +54,11 @@ describe('the flow graph', () => {
 
   it('addNode normalises tax ids and names the node by its id when no name is given', () => {
     const graph = smallGraph();
-    expect(graph.getNodeAttributes('RFC:ABC')).toMatchObject({ taxId: 'ABC010101XY9', name: 'RFC:ABC', kind: 'recipient' });
+    expect(graph.getNodeAttributes('RFC:ABC')).toMatchObject({
+      taxId: 'ABC010101XY9',
+      name: 'RFC:ABC',
+      kind: 'recipient',
+    });
   });
 
   it('addFlow defaults to stage paid and the graph currency, and keeps date and reference', () => {
@@ -62,7 +66,12 @@ describe('the flow graph', () => {
     addNode(graph, { id: 'a', kind: 'agency' });
     addNode(graph, { id: 'b', kind: 'recipient' });
     const edge = addFlow(graph, { from: 'a', to: 'b', amount: '1', date: '2024-01-31', reference: 'INV-9' });
-    expect(graph.getEdgeAttributes(edge)).toMatchObject({ stage: 'paid', currency: 'GBP', date: '2024-01-31', reference: 'INV-9' });
+    expect(graph.getEdgeAttributes(edge)).toMatchObject({
+      stage: 'paid',
+      currency: 'GBP',
+      date: '2024-01-31',
+      reference: 'INV-9',
+    });
   });
 
   it('addFlow and friends throw typed errors on misuse', () => {
@@ -83,7 +92,9 @@ describe('the flow graph', () => {
     expect(() => addNode(graph, { id: 'x', kind: 'ministry' as 'agency' })).toThrow(InvalidArgumentError);
     expect(() => sumInflows(graph, 'nobody')).toThrow(UnknownNodeError);
     expect(() => sumInflows({} as never, 'ramo:12')).toThrow(InvalidArgumentError);
-    expect(() => flowsBetween(graph, 'ramo:12', 'pp:S072', { stage: 'gastado' as 'paid' })).toThrow(InvalidArgumentError);
+    expect(() => flowsBetween(graph, 'ramo:12', 'pp:S072', { stage: 'gastado' as 'paid' })).toThrow(
+      InvalidArgumentError,
+    );
     try {
       sumOutflows(graph, 'nobody');
     } catch (error) {

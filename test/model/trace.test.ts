@@ -33,11 +33,15 @@ function branchAndJoin() {
 
 const describePaths = (result: ReturnType<typeof trace>) =>
   result.paths
-    .map((path) =>
-      path.nodes[0] +
-      path.hops
-        .map((hop, at) => ` -${hop.totals.map((t) => `${t.stage}:${t.amount.toFixed()}`).join('+')}-> ${path.nodes[at + 1]}`)
-        .join(''),
+    .map(
+      (path) =>
+        path.nodes[0] +
+        path.hops
+          .map(
+            (hop, at) =>
+              ` -${hop.totals.map((t) => `${t.stage}:${t.amount.toFixed()}`).join('+')}-> ${path.nodes[at + 1]}`,
+          )
+          .join(''),
     )
     .sort();
 

@@ -29,7 +29,9 @@ function importGraph(entry: string): Map<string, string> {
 describe('package entries', () => {
   it('the root entry reaches no Node built-in through its imports', () => {
     const imports = importGraph(join(SRC, 'index.ts'));
-    const builtins = [...imports].filter(([specifier]) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier));
+    const builtins = [...imports].filter(
+      ([specifier]) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier),
+    );
     expect(builtins).toEqual([]);
     // The only packages the browser bundle pulls in are the chosen runtime dependencies.
     expect([...imports.keys()].filter((specifier) => !specifier.startsWith('graphology-types')).sort()).toEqual([

@@ -90,8 +90,8 @@ function positiveInteger(flag: string, text: string): number {
 
 function suggest(graph: FlowGraph, id: string): string {
   const needle = id.toLowerCase();
-  const close = graph.filterNodes((node, attributes) =>
-    node.toLowerCase().includes(needle) || attributes.name.toLowerCase().includes(needle),
+  const close = graph.filterNodes(
+    (node, attributes) => node.toLowerCase().includes(needle) || attributes.name.toLowerCase().includes(needle),
   );
   return close.length > 0 ? `; did you mean ${close.slice(0, 5).join(', ')}?` : '';
 }

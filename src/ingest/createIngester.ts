@@ -1,0 +1,44 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { canonicalMatcher } from './canonicalMatcher.js';
+import type { Delimiter } from './detectDelimiter.js';
+import { mappingMatcher } from './mapping/mappingMatcher.js';
+import { resolveMapping } from './mapping/resolveMapping.js';
+import { type IngestOptions, TableIngester, valueFormatOf } from './TableIngester.js';
+
+const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
+
+/**
+ * Checks a reader's options and sets up the books for one table: canonical unless a mapping or preset is given.
+ * Everything a caller can get wrong is checked here, before a byte is read.
+ */
+export function createIngester(options: IngestOptions): {
+  ingester: TableIngester;
+  delimiter?: Delimiter;
+  encoding?: string;
+} {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', 'expected an object');
+  const file = options.file ?? 'input';
+  if (typeof file !== 'string' || file === '')
+    throw new InvalidArgumentError('options.file', 'must be a non-empty string');
+  const defaultCurrency = options.defaultCurrency ?? 'MXN';
+  if (typeof defaultCurrency !== 'string' || !/^[A-Z]{3}$/.test(defaultCurrency)) {
+    throw new InvalidArgumentError('options.defaultCurrency', 'must be an ISO 4217 code like MXN');
+  }
+  const mapping = resolveMapping(options);
+  const delimiter = options.delimiter ?? mapping?.delimiter;
+  if (delimiter !== undefined && !DELIMITERS.includes(delimiter)) {
+    throw new InvalidArgumentError('options.delimiter', 'must be ",", ";", "\\t" or "|"');
+  }
+  const matcher = mapping ? mappingMatcher(mapping, defaultCurrency) : canonicalMatcher(defaultCurrency);
+  const ingester = new TableIngester({
+    file,
+    strict: options.strict === true,
+    valueFormat: valueFormatOf(options, mapping),
+    matcher,
+    aggregate: mapping ? mapping.aggregate !== false : false,
+  });
+  const result: { ingester: TableIngester; delimiter?: Delimiter; encoding?: string } = { ingester };
+  if (delimiter !== undefined) result.delimiter = delimiter;
+  if (mapping?.encoding !== undefined) result.encoding = mapping.encoding;
+  return result;
+}

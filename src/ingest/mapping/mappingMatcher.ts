@@ -1,0 +1,313 @@
+import { MappingError } from '../../errors/MappingError.js';
+import type { Decimal } from '../../money/Decimal.js';
+import type { NodeKind } from '../../model/kinds.js';
+import type { Stage } from '../../model/stages.js';
+import { parseStageName } from '../parseStageName.js';
+import type { NodeRef } from '../records.js';
+import type { HeaderMatcher, TableInterpreter } from '../TableInterpreter.js';
+import type { TableHeader, TableRow } from '../TableRow.js';
+import { columnKey } from './columnKey.js';
+import { type CompiledCondition, compileCondition } from './compileCondition.js';
+import { compileTemplate, type NormalizationCounts, type Template } from './compileTemplate.js';
+import type { AmountColumn, Condition, DateFormat, Mapping } from './Mapping.js';
+import { parseDate } from './parseDate.js';
+
+interface CompiledLevel {
+  key: string;
+  kind: NodeKind;
+  optional: boolean;
+  id: Template;
+  name?: Template;
+  taxId?: Template;
+  attributes: Array<[string, Template]>;
+}
+
+/** Every place a mapping names a column, with the key it is named at, for binding and for errors. */
+interface ColumnUse {
+  key: string;
+  name: string;
+  optional: boolean;
+}
+
+/**
+ * Compiles a validated mapping and returns the header matcher that binds it to a file: the header is the first row
+ * that has every column the mapping needs (or the `headerRow` it names); a file without them fails with a
+ * MappingError naming the key and the column, before any data row is read.
+ */
+export function mappingMatcher(mapping: Mapping, defaultCurrency: string): HeaderMatcher {
+  const uses: ColumnUse[] = [];
+  const template = (source: string, key: string) => {
+    const compiled = compileTemplate(source, key);
+    for (const column of compiled.columns) uses.push({ key, name: column.name, optional: column.optional });
+    return compiled;
+  };
+  const condition = (where: Condition, key: string) => {
+    const compiled = compileCondition(where, key);
+    for (const column of compiled.columns) uses.push({ key: column.key, name: column.name, optional: false });
+    return compiled;
+  };
+
+  const levels: CompiledLevel[] = mapping.chain.map((level, at) => {
+    const key = `chain[${at}]`;
+    const compiled: CompiledLevel = {
+      key,
+      kind: level.kind,
+      optional: level.optional === true,
+      id: template(level.id, `${key}.id`),
+      attributes: Object.entries(level.attributes ?? {}).map(([name, source]) => [
+        name,
+        template(source, `${key}.attributes.${name}`),
+      ]),
+    };
+    if (level.name !== undefined) compiled.name = template(level.name, `${key}.name`);
+    if (level.taxId !== undefined) compiled.taxId = template(level.taxId, `${key}.taxId`);
+    return compiled;
+  });
+  const amounts = mapping.amounts.map((amount, at) => {
+    uses.push({ key: `amounts[${at}].column`, name: amount.column, optional: false });
+    if (amount.stageFrom !== undefined)
+      uses.push({ key: `amounts[${at}].stageFrom`, name: amount.stageFrom, optional: false });
+    return amount;
+  });
+  const skips = (mapping.skip ?? []).map((rule, at) => ({
+    name: rule.name,
+    where: condition(rule.where, `skip[${at}].where`),
+  }));
+  const totals = (mapping.totals ?? []).map((rule, at) => ({
+    name: rule.name,
+    where: condition(rule.where, `totals[${at}].where`),
+    node: template(rule.node, `totals[${at}].node`),
+  }));
+  const period = mapping.period === undefined ? undefined : template(mapping.period, 'period');
+  const reference = mapping.reference === undefined ? undefined : template(mapping.reference, 'reference');
+  const currency = template(mapping.currency ?? defaultCurrency, 'currency');
+  const date = mapping.date;
+  if (date) uses.push({ key: 'date.column', name: date.column, optional: false });
+
+  const aliases = new Map<string, string[]>();
+  for (const [name, others] of Object.entries(mapping.aliases ?? {}))
+    aliases.set(columnKey(name), others.map(columnKey));
+  /** The header key a mapping's column name resolves to in this file, through its aliases. */
+  const resolve = (header: TableHeader, name: string): string | undefined => {
+    const key = columnKey(name);
+    if (header.index.has(key)) return key;
+    return aliases.get(key)?.find((alias) => header.index.has(alias));
+  };
+  const missing = (header: TableHeader) =>
+    uses.filter((use) => !use.optional && resolve(header, use.name) === undefined);
+
+  return {
+    ...(mapping.headerRow !== undefined ? { headerRow: mapping.headerRow } : {}),
+    match(header) {
+      if (missing(header).length > 0) return undefined;
+      const bound = new Map<string, string>();
+      for (const use of uses) {
+        const key = resolve(header, use.name);
+        if (key !== undefined) bound.set(columnKey(use.name), key);
+      }
+      return bindInterpreter({
+        name: mapping.name ?? 'mapping',
+        levels,
+        amounts,
+        skips,
+        totals,
+        period,
+        reference,
+        currency,
+        date,
+        column: (name) => bound.get(columnKey(name)),
+      });
+    },
+    noHeader(file, candidates) {
+      // Name the columns missing from the row that came closest to being the header.
+      let best: ColumnUse[] = uses;
+      for (const fields of candidates) {
+        const header = { names: fields, index: new Map(fields.map((field, at) => [columnKey(field), at])) };
+        const gaps = missing(header);
+        if (gaps.length < best.length) best = gaps;
+      }
+      const first = best[0]!;
+      const others =
+        best.length > 1
+          ? ` (and ${best.length - 1} more: ${best
+              .slice(1, 6)
+              .map((use) => use.name)
+              .join(', ')})`
+          : '';
+      return new MappingError(
+        first.key,
+        `column ${JSON.stringify(first.name)} is not in the header of ${file}${others}`,
+        first.name,
+      );
+    },
+  };
+}
+
+interface Bound {
+  name: string;
+  levels: CompiledLevel[];
+  amounts: AmountColumn[];
+  skips: Array<{ name: string; where: CompiledCondition }>;
+  totals: Array<{ name: string; where: CompiledCondition; node: Template }>;
+  period: Template | undefined;
+  reference: Template | undefined;
+  currency: Template;
+  date: { column: string; format: DateFormat } | undefined;
+  /** The header key of a column the mapping names (undefined for an optional column the file lacks). */
+  column(name: string): string | undefined;
+}
+
+function bindInterpreter(bound: Bound): TableInterpreter {
+  const normalizations: NormalizationCounts = {};
+  const interpreter: TableInterpreter = {
+    format: 'flows',
+    mapping: bound.name,
+    normalizations,
+    read(row, sink) {
+      const cell = (name: string) => {
+        const key = bound.column(name);
+        return key === undefined ? '' : row.raw(key);
+      };
+      for (const rule of bound.skips) if (rule.where.test(cell)) return rule.name;
+
+      const currency = bound.currency.evaluate(cell).toUpperCase();
+      if (!/^[A-Z]{3}$/.test(currency)) {
+        row.fail(
+          bound.currency.columns[0] ? bound.column(bound.currency.columns[0].name) : undefined,
+          'bad_currency',
+          `${JSON.stringify(currency)} is not an ISO 4217 currency code`,
+        );
+      }
+      const period = bound.period?.evaluate(cell);
+      const values = readAmounts(row, bound, cell);
+      const total = bound.totals.find((rule) => rule.where.test(cell));
+      if (total) {
+        const node = total.node.evaluate(cell, normalizations);
+        if (row.issues.length > 0) return undefined;
+        for (const { stage, amount } of values) {
+          sink.declaredTotals.push({
+            node,
+            stage,
+            currency,
+            amount,
+            ...(period ? { period } : {}),
+            rule: total.name,
+            provenance: row.provenance,
+          });
+        }
+        return undefined;
+      }
+
+      const chain = readChain(row, bound, cell, normalizations);
+      const date = readDate(row, bound);
+      if (row.issues.length > 0 || !chain) return undefined;
+      const reference = bound.reference?.evaluate(cell);
+      for (const { stage, amount } of values) {
+        for (let at = 0; at + 1 < chain.length; at++) {
+          sink.addFlow({
+            from: chain[at]!,
+            to: chain[at + 1]!,
+            amount,
+            currency,
+            stage,
+            ...(date ? { date } : {}),
+            ...(period ? { period } : {}),
+            ...(reference ? { reference } : {}),
+            provenance: row.provenance,
+          });
+        }
+      }
+      return undefined;
+    },
+  };
+  return interpreter;
+}
+
+function readAmounts(
+  row: TableRow,
+  bound: Bound,
+  cell: (name: string) => string,
+): Array<{ stage: Stage; amount: Decimal }> {
+  const values: Array<{ stage: Stage; amount: Decimal }> = [];
+  for (const spec of bound.amounts) {
+    const key = bound.column(spec.column)!;
+    let stage = spec.stage;
+    if (spec.stageFrom !== undefined) {
+      const label = cell(spec.stageFrom).trim();
+      stage = spec.stages
+        ? Object.hasOwn(spec.stages, label)
+          ? spec.stages[label]
+          : undefined
+        : parseStageName(label);
+      if (!stage) {
+        row.fail(bound.column(spec.stageFrom), 'unknown_stage', `unknown stage ${JSON.stringify(label)}`);
+        continue;
+      }
+    }
+    if (row.raw(key).trim() === '') {
+      const whenEmpty = spec.whenEmpty ?? 'reject';
+      if (whenEmpty === 'skip') continue;
+      if (whenEmpty === 'reject') {
+        row.fail(key, 'missing_field', `${row.columnName(key)} is empty`);
+        continue;
+      }
+      values.push({ stage: stage!, amount: row.zero() });
+      continue;
+    }
+    const amount = row.amount(key, true);
+    if (amount) values.push({ stage: stage!, amount });
+  }
+  return values;
+}
+
+function readChain(
+  row: TableRow,
+  bound: Bound,
+  cell: (name: string) => string,
+  normalizations: NormalizationCounts,
+): NodeRef[] | undefined {
+  const chain: NodeRef[] = [];
+  for (const level of bound.levels) {
+    if (level.id.isEmpty(cell)) {
+      if (level.optional) continue;
+      const column = level.id.columns.find((use) => cell(use.name).trim() === '') ?? level.id.columns[0];
+      const key = column ? bound.column(column.name) : undefined;
+      row.fail(
+        key,
+        'missing_field',
+        `${key ? row.columnName(key) : level.key} is empty, so the ${level.kind} has no id`,
+      );
+      continue;
+    }
+    const ref: NodeRef = { id: level.id.evaluate(cell, normalizations), kind: level.kind };
+    const name = level.name?.evaluate(cell);
+    if (name) ref.name = name.replace(/\s+/g, ' ');
+    const taxId = level.taxId?.evaluate(cell, normalizations);
+    if (taxId) ref.taxId = taxId;
+    if (level.attributes.length > 0) {
+      ref.attributes = {};
+      for (const [key, template] of level.attributes) {
+        const value = template.evaluate(cell);
+        if (value !== '')
+          Object.defineProperty(ref.attributes, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    // A level that repeats the node above it (an institution that is its own ramo) is the same node, not a flow.
+    if (chain.length > 0 && chain[chain.length - 1]!.id === ref.id) continue;
+    chain.push(ref);
+  }
+  if (chain.length < 2 && row.issues.length === 0) {
+    row.fail(undefined, 'missing_field', 'the row names fewer than two nodes, so it makes no flow');
+  }
+  return row.issues.length > 0 ? undefined : chain;
+}
+
+function readDate(row: TableRow, bound: Bound): string | undefined {
+  if (!bound.date) return undefined;
+  const key = bound.column(bound.date.column)!;
+  const text = row.raw(key).trim();
+  if (text === '') return undefined;
+  const date = parseDate(text, bound.date.format);
+  if (!date) row.fail(key, 'bad_date', `${JSON.stringify(text)} is not a ${bound.date.format} date`);
+  return date;
+}

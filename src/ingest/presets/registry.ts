@@ -1,0 +1,20 @@
+import type { Mapping } from '../mapping/Mapping.js';
+
+/** A preset: the mapping for a format this project knows, and what it is for. */
+export interface Preset {
+  name: string;
+  description: string;
+  /** The mapping, for presets that read a table. Presets for JSON formats (OCDS, FDP) have their own readers. */
+  mapping?: Mapping;
+}
+
+// Listed statically (no registration at import time), so that bundlers can drop what a page does not use.
+const PRESETS: Record<string, Preset> = {};
+
+/** The names of the presets that ship with cauce. */
+export const PRESET_NAMES: readonly string[] = Object.keys(PRESETS);
+
+/** The preset of that name, or undefined. */
+export function getPreset(name: string): Preset | undefined {
+  return typeof name === 'string' && Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
+}
