@@ -1,23 +1,28 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { IngestStreamOptions } from '../ingest/ingestCsvStream.js';
+import { getPreset, PRESET_NAMES } from '../ingest/presets/registry.js';
+import { readMappingFile } from '../node/readMappingFile.js';
 import { UsageError } from './UsageError.js';
 
 /** Options every command that reads inputs takes. */
 export const INPUT_OPTIONS = {
   json: { type: 'boolean' },
   strict: { type: 'boolean' },
-  currency: { type: 'string' },
+  mapping: { type: 'string' },
+  preset: { type: 'string' },
+  'default-currency': { type: 'string' },
   delimiter: { type: 'string' },
   decimal: { type: 'string' },
   unit: { type: 'string' },
   encoding: { type: 'string' },
-  quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
 export interface InputFlags {
   strict?: boolean;
-  currency?: string;
+  mapping?: string;
+  preset?: string;
+  'default-currency'?: string;
   delimiter?: string;
   decimal?: string;
   unit?: string;
@@ -37,14 +42,25 @@ const DELIMITERS: Record<string, IngestStreamOptions['delimiter']> = {
 };
 
 /** Turns the input flags into ingest options, refusing values the API would refuse, as usage errors. */
-export function toIngestOptions(flags: InputFlags): IngestStreamOptions {
+export async function toIngestOptions(flags: InputFlags): Promise<IngestStreamOptions> {
   const options: IngestStreamOptions = {};
   if (flags.strict) options.strict = true;
-  if (flags.currency !== undefined) {
-    if (!/^[A-Za-z]{3}$/.test(flags.currency))
-      throw new UsageError(`--currency ${flags.currency}: expected a code like MXN`);
-    options.defaultCurrency = flags.currency.toUpperCase();
+  const currency = flags['default-currency'];
+  if (currency !== undefined) {
+    if (!/^[A-Za-z]{3}$/.test(currency))
+      throw new UsageError(`--default-currency ${currency}: expected a code like MXN`);
+    options.defaultCurrency = currency.toUpperCase();
   }
+  if (flags.mapping !== undefined && flags.preset !== undefined) {
+    throw new UsageError('--mapping and --preset exclude each other');
+  }
+  if (flags.preset !== undefined) {
+    if (!getPreset(flags.preset)) {
+      throw new UsageError(`--preset ${flags.preset}: no such preset; presets: ${PRESET_NAMES.join(', ')}`);
+    }
+    options.preset = flags.preset;
+  }
+  if (flags.mapping !== undefined) options.mapping = await readMappingFile(flags.mapping);
   if (flags.delimiter !== undefined) {
     const delimiter = DELIMITERS[flags.delimiter];
     if (!delimiter) throw new UsageError(`--delimiter ${flags.delimiter}: use , ; tab or |`);

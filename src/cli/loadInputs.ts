@@ -1,4 +1,5 @@
-import type { IngestStreamOptions } from '../ingest/ingestCsvStream.js';
+import { Readable } from 'node:stream';
+import { type IngestStreamOptions, ingestCsvStream } from '../ingest/ingestCsvStream.js';
 import type { IngestResult } from '../ingest/records.js';
 import { buildFlowGraph } from '../model/buildFlowGraph.js';
 import type { FlowGraph } from '../model/types.js';
@@ -14,7 +15,17 @@ export interface LoadedInputs {
 export async function loadInputs(files: string[], options: IngestStreamOptions): Promise<LoadedInputs> {
   if (files.length === 0) throw new UsageError('no input files: give one or more CSV files');
   const results: IngestResult[] = [];
-  for (const file of files) results.push(await ingestFile(file, options));
+  if (files.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  for (const file of files) {
+    results.push(
+      file === '-'
+        ? await ingestCsvStream(Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>, {
+            file: '<stdin>',
+            ...options,
+          })
+        : await ingestFile(file, options),
+    );
+  }
   const graph = buildFlowGraph(results, options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {});
   return { results, graph };
 }

@@ -1,5 +1,6 @@
 import { CauceError } from '../errors/CauceError.js';
 import { IngestError } from '../errors/IngestError.js';
+import { MappingError } from '../errors/MappingError.js';
 import { INGEST_HELP, ingestCommand } from './commands/ingest.js';
 import { TRACE_HELP, traceCommand } from './commands/trace.js';
 import { EXIT } from './exitCodes.js';
@@ -30,9 +31,13 @@ ${TRACE_HELP}`;
 /** Runs one command line and returns its exit code; never throws. */
 export async function run(argv: string[], io: Io, version = '0.0.0'): Promise<number> {
   const [command, ...args] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.err(HELP);
+    return EXIT.usage;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
-    return command === undefined ? EXIT.usage : EXIT.done;
+    return EXIT.done;
   }
   if (command === '--version' || command === '-v') {
     io.out(`${version}\n`);
@@ -57,6 +62,10 @@ function report(error: unknown, io: Io): number {
   // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
   if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
     io.err(`cauce: ${forTerminal((error as Error).message)}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof MappingError) {
+    io.err(`cauce: ${forTerminal(error.message)}\n`);
     return EXIT.usage;
   }
   if (error instanceof IngestError) {

@@ -5,6 +5,7 @@ export type RowIssueCode =
   | 'unknown_stage'
   | 'bad_date'
   | 'bad_currency'
+  | 'currency_mismatch'
   | 'unknown_kind'
   | 'self_flow'
   | 'field_count'

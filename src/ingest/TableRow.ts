@@ -1,5 +1,6 @@
 import { MAX_AMOUNT_DIGITS, type Decimal } from '../money/Decimal.js';
 import { describeAmountProblem } from '../money/parseAmount.js';
+import { currencyOfSign } from '../money/currencyOfSign.js';
 import { scanAmount } from '../money/scanAmount.js';
 import { scaledToDecimal } from '../money/scaledToDecimal.js';
 import type { AmountUnit } from '../money/unit.js';
@@ -8,8 +9,12 @@ import { isNodeKind, type NodeKind } from '../model/kinds.js';
 import type { Stage } from '../model/stages.js';
 import { setOwn } from '../model/setOwn.js';
 import type { Provenance } from '../model/types.js';
+import { columnKey } from './mapping/columnKey.js';
 import { parseStageName } from './parseStageName.js';
 import type { RowIssue, RowIssueCode } from './RowIssue.js';
+
+// YYYY-MM-DD, optionally followed by a time and a zone; the date part is kept.
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The columns of a table: names as written, and where each normalised name sits. */
 export interface TableHeader {
@@ -53,7 +58,11 @@ export class TableRow {
     return value === '' ? undefined : value;
   }
 
-  amount(column: string, required: boolean): Decimal | undefined {
+  /**
+   * Reads an amount cell. When the cell carries an unambiguous currency sign (€, £, US$, R$ ...) that is not the
+   * row's `currency`, the row is rejected rather than its money counted in the wrong currency.
+   */
+  amount(column: string, required: boolean, currency?: string): Decimal | undefined {
     const raw = this.rawOf(column);
     if (raw.trim() === '') {
       if (required) this.fail(column, 'missing_field', `${this.nameOf(column)} is empty`);
@@ -62,6 +71,15 @@ export class TableRow {
     const scanned = scanAmount(raw, this.format, MAX_AMOUNT_DIGITS);
     if (typeof scanned === 'string') {
       this.fail(column, 'invalid_amount', `${JSON.stringify(raw)} is not an amount: ${describeAmountProblem(scanned)}`);
+      return undefined;
+    }
+    const written = scanned.symbol === undefined ? undefined : currencyOfSign(scanned.symbol);
+    if (written !== undefined && currency !== undefined && written !== currency) {
+      this.fail(
+        column,
+        'currency_mismatch',
+        `${JSON.stringify(raw)} is written in ${written}, the row is in ${currency}`,
+      );
       return undefined;
     }
     return scaledToDecimal(scanned, this.format.powerOfTen);
@@ -81,7 +99,7 @@ export class TableRow {
   date(column: string): string | undefined {
     const value = this.text(column);
     if (value === '') return undefined;
-    const datePart = /^\d{4}-\d{2}-\d{2}(?=$|[T ]\d{2}:\d{2})/.exec(value)?.[0];
+    const datePart = ISO_DATE_TIME.exec(value)?.[1];
     if (datePart === undefined || !isIsoDate(datePart)) {
       this.fail(column, 'bad_date', `${JSON.stringify(value)} is not a valid YYYY-MM-DD date`);
       return undefined;
@@ -108,16 +126,25 @@ export class TableRow {
     return isNodeKind(value) ? value : undefined;
   }
 
-  /** Cells of columns the format does not know, kept so that nothing in the input is lost. */
+  /**
+   * Cells of columns the format does not know, kept so that nothing in the input is lost. A column with no name is
+   * called `column_N` (its position from 1); a name the header repeats gets `_2`, `_3` on its later copies.
+   */
   extras(known: ReadonlySet<string>): Record<string, string> | undefined {
     let extras: Record<string, string> | undefined;
-    for (const [name, at] of this.header.index) {
-      if (known.has(name)) continue;
+    const used = new Set<string>();
+    this.header.names.forEach((rawName, at) => {
+      const name = rawName.replace(/^\ufeff/, '').trim();
+      const key = this.header.index.get(columnKey(name)) === at ? columnKey(name) : undefined;
+      let label = name === '' ? `column_${at + 1}` : name;
+      for (let copy = 2; used.has(label); copy++) label = `${name}_${copy}`;
+      used.add(label);
+      if (key !== undefined && known.has(key)) return;
       const value = (this.fields[at] ?? '').trim();
-      if (value === '') continue;
+      if (value === '') return;
       extras ??= {};
-      setOwn(extras, this.header.names[at]!.trim(), value);
-    }
+      setOwn(extras, label, value);
+    });
     return extras;
   }
 

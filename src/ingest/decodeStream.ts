@@ -43,7 +43,16 @@ export async function* decodeStream(
     }
     return;
   }
-  const head = first.value as Uint8Array;
+  // gzip is told by its first two bytes, which a stream may deliver one at a time.
+  let head = first.value as Uint8Array;
+  while (head.length < 2) {
+    const next = await readOrFail(reader, file);
+    if (next.done) break;
+    const joined = new Uint8Array(head.length + (next.value as Uint8Array).length);
+    joined.set(head, 0);
+    joined.set(next.value as Uint8Array, head.length);
+    head = joined;
+  }
   let bytes = prepend(head, reader);
   if (head[0] === 0x1f && head[1] === 0x8b) {
     found.gzip = true;

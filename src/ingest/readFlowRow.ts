@@ -24,10 +24,10 @@ const KNOWN: ReadonlySet<string> = new Set([...FLOW_COLUMNS.required, ...FLOW_CO
 export function readFlowRow(row: TableRow, defaultCurrency: string): FlowRecord | undefined {
   const from = row.required('from');
   const to = row.required('to');
-  const amount = row.amount('amount', true);
+  const currency = row.currency('currency', defaultCurrency);
+  const amount = row.amount('amount', true, currency);
   const stage = row.stage('stage', 'paid');
   const date = row.date('date');
-  const currency = row.currency('currency', defaultCurrency);
   const fromNode = nodeRef(row, 'from', from);
   const toNode = nodeRef(row, 'to', to);
   if (from !== undefined && from === to) row.fail('to', 'self_flow', `a flow from ${JSON.stringify(from)} to itself`);

@@ -7,6 +7,8 @@ export const WATCHLIST_COLUMNS = {
   optional: ['source'],
 } as const;
 
+const KNOWN: ReadonlySet<string> = new Set([...WATCHLIST_COLUMNS.required, ...WATCHLIST_COLUMNS.optional]);
+
 /** Reads one row of the canonical watchlist table. A listing date may be empty; a wrong one is an issue. */
 export function readWatchlistRow(row: TableRow): WatchlistEntry | undefined {
   const rawTaxId = row.required('tax_id');
@@ -25,5 +27,7 @@ export function readWatchlistRow(row: TableRow): WatchlistEntry | undefined {
   if (listedOn !== undefined) entry.listedOn = listedOn;
   const source = row.text('source');
   if (source !== '') entry.source = source;
+  const extras = row.extras(KNOWN);
+  if (extras) entry.attributes = extras;
   return entry;
 }

@@ -30,6 +30,8 @@ export interface WatchlistEntry {
   listedOn?: string;
   source?: string;
   provenance: Provenance;
+  /** Columns of the input that cauce has no field for, kept rather than lost. */
+  attributes?: Record<string, string>;
 }
 
 /**

@@ -21,8 +21,9 @@ export interface NodeInput {
  */
 export function addNode(graph: FlowGraph, node: NodeInput): FlowNodeAttributes {
   assertFlowGraph(graph);
-  const id = typeof node?.id === 'string' ? node.id.trim() : '';
-  if (id === '') throw new InvalidArgumentError('node.id', 'must be a non-empty string');
+  // Ids are taken exactly as given, as addFlow takes them; ingest is where published cells are trimmed.
+  const id = typeof node?.id === 'string' ? node.id : '';
+  if (id.trim() === '') throw new InvalidArgumentError('node.id', 'must be a string that is not blank');
   if (!isNodeKind(node.kind)) {
     throw new InvalidArgumentError(
       'node.kind',

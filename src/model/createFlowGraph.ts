@@ -1,4 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { FlowGraph } from './types.js';
 
 export interface CreateFlowGraphOptions {
@@ -15,7 +16,11 @@ export interface CreateFlowGraphOptions {
  * graph.order // 0
  */
 export function createFlowGraph(options: CreateFlowGraphOptions = {}): FlowGraph {
+  const defaultCurrency = options.defaultCurrency ?? 'MXN';
+  if (typeof defaultCurrency !== 'string' || !/^[A-Z]{3}$/.test(defaultCurrency)) {
+    throw new InvalidArgumentError('options.defaultCurrency', 'must be an ISO 4217 code like MXN');
+  }
   const graph: FlowGraph = new MultiDirectedGraph();
-  graph.replaceAttributes({ defaultCurrency: options.defaultCurrency ?? 'MXN', notes: [] });
+  graph.replaceAttributes({ defaultCurrency, notes: [] });
   return graph;
 }

@@ -7,9 +7,12 @@
  * normalizeTaxId(' tcm-951030-a17 ') // 'TCM951030A17'
  */
 export function normalizeTaxId(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .toUpperCase()
-    .replace(/^RFC[-:]/, '')
-    .replace(/[\s\u00a0.\-]/g, '');
+  return (
+    raw
+      .normalize('NFC')
+      .toUpperCase()
+      // Only when an RFC follows: a company whose RFC begins with the letters RFC keeps them.
+      .replace(/^RFC[-:]\s*(?=[A-ZÑ&]{3,4}-?\d{6})/, '')
+      .replace(/[\s\u00a0.\-]/g, '')
+  );
 }

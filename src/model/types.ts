@@ -27,6 +27,8 @@ export interface Balance {
   expenses?: Decimal;
   currency: string;
   provenance: Provenance;
+  /** Columns of the input that cauce has no field for, kept rather than lost. */
+  attributes?: Record<string, string>;
 }
 
 /** The attributes of a node in the flow graph. */

@@ -4,7 +4,7 @@ import { Decimal } from './Decimal.js';
 export type Lang = 'es' | 'en';
 
 export interface FormatAmountOptions {
-  /** `es` (also `es-MX`) or `en` (also `en-US`). Default `es`. */
+  /** `es` or `es-MX` (Mexican Spanish), or `en` (any English). Default `es-MX`. */
   locale?: string;
   /** ISO 4217 code; decides the symbol. Default `MXN`. */
   currency?: string;
@@ -45,35 +45,36 @@ const SHORT_SCALES: Record<Lang, Array<{ power: number; one: string; many: strin
  */
 export function formatAmount(value: Decimal, options: FormatAmountOptions = {}): string {
   if (!Decimal.isDecimal(value)) throw new InvalidArgumentError('value', 'expected a Decimal');
-  const lang = toLang(options.locale ?? 'es');
+  const lang = toLang(options.locale ?? 'es-MX');
   const currency = options.currency ?? 'MXN';
   const symbol = SYMBOLS[currency] ?? `${currency} `;
-  const sign = value.isNegative() && !value.isZero() ? '-' : '';
   const magnitude = value.abs();
+  // The sign is decided on what is shown: -0.001 shown as $0.00 is not negative.
+  const write = (digits: string, words = '') =>
+    `${value.isNegative() && /[1-9]/.test(digits) ? '-' : ''}${symbol}${groupThousands(digits)}${words}`;
 
   if ((options.style ?? 'full') === 'short') {
     const scales = SHORT_SCALES[lang];
-    const at = scales.findIndex((scale) => magnitude.greaterThanOrEqualTo(new Decimal(10).pow(scale.power)));
-    if (at !== -1) {
-      // 999,950 rounds to 1,000.0 thousand: say it one scale up, "$1 millón", as a person would.
-      let index = at;
-      let rounded = roundAt(magnitude, scales[index]!.power);
-      if (rounded.greaterThanOrEqualTo(1000) && index > 0) rounded = roundAt(magnitude, scales[--index]!.power);
-      const scale = scales[index]!;
-      const words = rounded.equals(1) ? scale.one : scale.many;
-      return `${sign}${symbol}${groupThousands(rounded.toFixed(rounded.isInteger() ? 0 : 1))}${words}`;
+    let index = scales.findIndex((scale) => magnitude.greaterThanOrEqualTo(new Decimal(10).pow(scale.power)));
+    // 999.5 rounds to 1,000 and 999,950 to 1,000.0 thousand: say them one scale up, as a person would.
+    if (index === -1 && magnitude.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).greaterThanOrEqualTo(1000)) {
+      index = scales.length - 1;
     }
-    return `${sign}${symbol}${groupThousands(magnitude.toFixed(0, Decimal.ROUND_HALF_UP))}`;
+    if (index === -1) return write(magnitude.toFixed(0, Decimal.ROUND_HALF_UP));
+    let rounded = roundAt(magnitude, scales[index]!.power);
+    if (rounded.greaterThanOrEqualTo(1000) && index > 0) rounded = roundAt(magnitude, scales[--index]!.power);
+    const scale = scales[index]!;
+    return write(rounded.toFixed(rounded.isInteger() ? 0 : 1), rounded.equals(1) ? scale.one : scale.many);
   }
   if (options.decimals === undefined) {
     // Without an explicit number of decimals the full style rounds nothing away: 0.005 stays 0.005.
-    return `${sign}${symbol}${groupThousands(magnitude.toFixed(Math.max(2, magnitude.decimalPlaces())))}`;
+    return write(magnitude.toFixed(Math.max(2, magnitude.decimalPlaces())));
   }
   const decimals = options.decimals;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
     throw new InvalidArgumentError('options.decimals', 'must be a whole number from 0 to 20');
   }
-  return `${sign}${symbol}${groupThousands(magnitude.toFixed(decimals, Decimal.ROUND_HALF_UP))}`;
+  return write(magnitude.toFixed(decimals, Decimal.ROUND_HALF_UP));
 }
 
 function roundAt(magnitude: Decimal, power: number): Decimal {
@@ -86,8 +87,11 @@ function groupThousands(plain: string): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
+// Mexico writes 1,234.56 as English does; Spain and most of South America write 1.234,56, which this formatter does
+// not, so those locales are refused rather than mislabelled.
 function toLang(locale: string): Lang {
-  const lang = locale.toLowerCase().split(/[-_]/)[0];
-  if (lang === 'es' || lang === 'en') return lang;
-  throw new InvalidArgumentError('options.locale', `unsupported locale ${JSON.stringify(locale)}; use es or en`);
+  const [lang, region] = String(locale).toLowerCase().split(/[-_]/);
+  if (lang === 'en') return 'en';
+  if (lang === 'es' && (region === undefined || region === 'mx' || region === 'us')) return 'es';
+  throw new InvalidArgumentError('options.locale', `unsupported locale ${JSON.stringify(locale)}; use es-MX or en`);
 }

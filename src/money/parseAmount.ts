@@ -11,7 +11,7 @@ export interface ParseAmountOptions {
   unit?: AmountUnit;
 }
 
-export type ParseAmountResult = { ok: true; value: Decimal } | { ok: false; problem: AmountProblem; message: string };
+export type ParseAmountResult = { ok: true; value: Decimal } | { ok: false; code: AmountProblem; message: string };
 
 const MESSAGES: Record<AmountProblem, string> = {
   empty: 'the amount is empty',
@@ -22,7 +22,7 @@ const MESSAGES: Record<AmountProblem, string> = {
 };
 
 /**
- * Reads an amount as governments publish it into an exact Decimal. Bad text gives `{ ok: false }` with a problem code;
+ * Reads an amount as governments publish it into an exact Decimal. Bad text gives `{ ok: false }` with a `code`;
  * it never throws for bad data and never guesses.
  *
  * Accepted: `1234.56`, `1,234.56`, `" 1,003,938,481 "`, `" -   "` (zero), `$1,234`, `1,234 $`, `(1,234.00)`, `-1,234`,
@@ -32,7 +32,7 @@ const MESSAGES: Record<AmountProblem, string> = {
  * parseAmount('(1,234.50)')                    // { ok: true, value: Decimal('-1234.5') }
  * parseAmount('1.234,56', { decimal: ',' })     // { ok: true, value: Decimal('1234.56') }
  * parseAmount('14269.084', { unit: 'thousands' }) // { ok: true, value: Decimal('14269084') }
- * parseAmount('1e308')                         // { ok: false, problem: 'scientific_notation', ... }
+ * parseAmount('1e308')                         // { ok: false, code: 'scientific_notation', ... }
  */
 export function parseAmount(raw: string, options: ParseAmountOptions = {}): ParseAmountResult {
   if (typeof raw !== 'string') throw new InvalidArgumentError('raw', `expected a string, got ${typeof raw}`);
@@ -40,7 +40,7 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   if (decimal !== '.' && decimal !== ',') throw new InvalidArgumentError('options.decimal', 'must be "." or ","');
   const power = unitPowerOfTen(options.unit ?? 'units');
   const scanned = scanAmount(raw, { decimal }, MAX_AMOUNT_DIGITS);
-  if (typeof scanned === 'string') return { ok: false, problem: scanned, message: MESSAGES[scanned] };
+  if (typeof scanned === 'string') return { ok: false, code: scanned, message: MESSAGES[scanned] };
   return { ok: true, value: scaledToDecimal(scanned, power) };
 }
 

@@ -13,56 +13,88 @@ export interface ScannedAmount {
   digits: string;
   /** How many of `digits` (from the right) are decimals. May exceed `digits.length` for values like 0.001. */
   scale: number;
+  /** The currency sign written with the amount (`$`, `€`, `US$`), if any. */
+  symbol?: string;
 }
 
 export type AmountProblem = 'empty' | 'not_a_number' | 'scientific_notation' | 'bad_grouping' | 'too_many_digits';
 
 // Characters that stand for "zero" in published tables: a lone dash (Excel's accounting format writes " -   ").
 const ZERO_DASHES = new Set(['-', '–', '—']);
-const CURRENCY_PREFIXES = ['US$', 'MX$', 'R$', 'C$', 'A$', '$', '€', '£', '¥', '₱', '₹'];
-const SPACES = /[\s\u00a0\u2007\u2009\u202f]/;
+// Longest first, so that US$ is not read as $ after "US".
+const CURRENCY_SIGNS = ['US$', 'MX$', 'R$', 'C$', 'A$', '$', '€', '£', '¥', '₱', '₹'];
+const EDGE_SPACES = /^[ \t\u00a0\u2007\u2009\u202f]+|[ \t\u00a0\u2007\u2009\u202f]+$/g;
+const THOUSANDS_MARKS: Record<'.' | ',', string> = {
+  '.': ",' \u00a0\u2007\u2009\u202f",
+  ',': '. \u00a0\u2007\u2009\u202f',
+};
 
 /**
  * Reads a published amount exactly, without floats and without allocating a Decimal, so that the streaming path can
- * stay cheap. Returns the problem code when the text is not an amount.
+ * stay cheap. Returns the problem code when the text is not an amount: it never guesses.
  */
 export function scanAmount(raw: string, format: NumberFormat, maxDigits: number): ScannedAmount | AmountProblem {
-  let text = stripSpaces(raw);
+  let text = raw.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(EDGE_SPACES, '');
   if (text === '') return 'empty';
-  if (ZERO_DASHES.has(text)) return { negative: false, digits: '0', scale: 0 };
 
+  // A sign, parentheses and a currency sign come in any order: -$1,234  $-1,234  ($1,234)  $ (1,234)  1,234-  $ -
   let negative = false;
-  if (text.startsWith('(') && text.endsWith(')')) {
-    negative = true;
-    text = stripSpaces(text.slice(1, -1));
-  }
-  // A sign and a currency symbol come in either order: -$1,234 and $-1,234; a trailing minus is SAP's 1,234-.
-  for (let pass = 0; pass < 2; pass++) {
-    text = stripCurrency(text);
-    if (text.startsWith('-') || text.startsWith('+') || text.startsWith('−')) {
-      if (negative && text[0] !== '+') return 'not_a_number';
-      negative = negative || text[0] !== '+';
-      text = stripSpaces(text.slice(1));
-    } else if (text.endsWith('-') && text.length > 1) {
-      if (negative) return 'not_a_number';
-      negative = true;
-      text = stripSpaces(text.slice(0, -1));
+  let signed = false;
+  let parenthesised = false;
+  let symbol: string | undefined;
+  for (let changed = true; changed;) {
+    changed = false;
+    if (ZERO_DASHES.has(text)) return symbol ? { negative: false, digits: '0', scale: 0, symbol } : zero();
+    if (!parenthesised && text.startsWith('(') && text.endsWith(')')) {
+      if (signed) return 'not_a_number';
+      parenthesised = negative = changed = true;
+      text = trimSpaces(text.slice(1, -1));
+      continue;
+    }
+    const sign = CURRENCY_SIGNS.find((candidate) => text.startsWith(candidate) || text.endsWith(candidate));
+    if (sign !== undefined && symbol === undefined) {
+      symbol = sign;
+      text = trimSpaces(text.startsWith(sign) ? text.slice(sign.length) : text.slice(0, -sign.length));
+      changed = true;
+      continue;
+    }
+    const leading = /^[-+\u2212]/.exec(text)?.[0];
+    const trailing = text.length > 1 && text.endsWith('-') ? '-' : undefined;
+    if (leading !== undefined || trailing !== undefined) {
+      if (signed || parenthesised) return 'not_a_number';
+      signed = changed = true;
+      negative = leading !== '+';
+      text = trimSpaces(leading !== undefined ? text.slice(1) : text.slice(0, -1));
     }
   }
-  text = stripCurrency(text);
   if (text === '') return 'not_a_number';
-  if (/^\d+(\.\d+)?[eE][+-]?\d+$/.test(text) || /^\d+,\d+[eE][+-]?\d+$/.test(text)) return 'scientific_notation';
+  if (/^\d+([.,]\d+)?[eE][+-]?\d+$/.test(text)) return 'scientific_notation';
 
   const decimalMark = format.decimal;
+  const thousandsMarks = THOUSANDS_MARKS[decimalMark];
   const decimalAt = text.lastIndexOf(decimalMark);
   const integerPart = decimalAt === -1 ? text : text.slice(0, decimalAt);
   const fraction = decimalAt === -1 ? '' : text.slice(decimalAt + 1);
   if (!/^\d*$/.test(fraction)) return /^[\d.,'\s\u00a0]+$/.test(fraction) ? 'bad_grouping' : 'not_a_number';
-  if (decimalAt !== -1 && integerPart.includes(decimalMark)) return 'not_a_number';
+  if (integerPart.includes(decimalMark)) {
+    // 1.000.000 under a `.` decimal mark: grouped with the other mark, so the caller's number format is wrong.
+    return isGrouped(integerPart, decimalMark) ? 'bad_grouping' : 'not_a_number';
+  }
 
-  const grouped = readGroupedInteger(integerPart, decimalMark);
-  if (typeof grouped === 'object') return grouped.problem;
-  const integerDigits = grouped;
+  let integerDigits = integerPart;
+  if (!/^\d*$/.test(integerPart)) {
+    const marks = new Set([...integerPart].filter((char) => !/\d/.test(char)));
+    if ([...marks].some((mark) => !thousandsMarks.includes(mark))) {
+      const otherMark = decimalMark === '.' ? ',' : '.';
+      return [...marks].every((mark) => mark === otherMark || thousandsMarks.includes(mark))
+        ? 'bad_grouping'
+        : 'not_a_number';
+    }
+    // One thousands mark throughout, groups of three after a first group of one to three digits that is not zero:
+    // anything else (1,2345 or 0,123 or 1,234 567) means the number format is not the one the caller said.
+    if (marks.size > 1 || !isGrouped(integerPart, [...marks][0]!)) return 'bad_grouping';
+    integerDigits = integerPart.split([...marks][0]!).join('');
+  }
   if (integerDigits === '' && fraction === '') return 'not_a_number';
 
   let digits = (integerDigits + fraction).replace(/^0+(?=\d)/, '');
@@ -72,41 +104,23 @@ export function scanAmount(raw: string, format: NumberFormat, maxDigits: number)
     digits = digits.slice(0, -1);
     scale--;
   }
-  if (digits === '') digits = '0';
-  if (digits === '0') {
-    scale = 0;
-    negative = false;
-  }
-  if (digits.length > maxDigits || scale > maxDigits) return 'too_many_digits';
-  return { negative, digits, scale };
+  if (digits === '0') return symbol ? { negative: false, digits, scale: 0, symbol } : zero();
+  // The span from the first significant digit to the last decimal place must fit, or a sum could round.
+  if (Math.max(digits.length, scale) > maxDigits) return 'too_many_digits';
+  return symbol ? { negative, digits, scale, symbol } : { negative, digits, scale };
 }
 
-function readGroupedInteger(text: string, decimalMark: '.' | ','): string | { problem: AmountProblem } {
-  if (/^\d*$/.test(text)) return text;
-  const separators = decimalMark === '.' ? /[,'\s\u00a0\u2009\u202f]/ : /[.\s\u00a0\u2009\u202f]/;
-  const groups = text.split(separators);
-  if (groups.some((group) => !/^\d+$/.test(group))) {
-    return { problem: /^[\d.,'\s\u00a0\u2009\u202f]+$/.test(text) ? 'bad_grouping' : 'not_a_number' };
-  }
-  // Thousands groups are three digits after the first: 1,234,567. Anything else means the number format is not
-  // the one the caller said (1.234,56 read with a `.` decimal mark), so refuse rather than guess.
-  const [first, ...rest] = groups as [string, ...string[]];
-  if (first.length > 3 || rest.some((group) => group.length !== 3)) return { problem: 'bad_grouping' };
-  return groups.join('');
+function isGrouped(text: string, mark: string): boolean {
+  const groups = text.split(mark);
+  return (
+    groups.length > 1 && /^[1-9]\d{0,2}$/.test(groups[0]!) && groups.slice(1).every((group) => /^\d{3}$/.test(group))
+  );
 }
 
-function stripSpaces(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && SPACES.test(text[start]!)) start++;
-  while (end > start && SPACES.test(text[end - 1]!)) end--;
-  return text.slice(start, end);
+function trimSpaces(text: string): string {
+  return text.replace(EDGE_SPACES, '');
 }
 
-function stripCurrency(text: string): string {
-  for (const symbol of CURRENCY_PREFIXES) {
-    if (text.startsWith(symbol)) return stripSpaces(text.slice(symbol.length));
-    if (text.endsWith(symbol)) return stripSpaces(text.slice(0, -symbol.length));
-  }
-  return text;
+function zero(): ScannedAmount {
+  return { negative: false, digits: '0', scale: 0 };
 }

@@ -97,9 +97,10 @@ describe('cauce trace', () => {
     const out = JSON.parse(stdout);
     expect(out.direction).toBe('up');
     const path = out.paths.find((p: { nodes: string[] }) => p.nodes.join(' ') === 'mun:21-005 ef:21 pp:U128 ramo:23');
+    // From the source file (Python): Acteopan's projects, Puebla's U128 projects, all U128 projects.
     expect(path.hops.map((hop: { totals: Array<{ amount: string }> }) => hop.totals[0]!.amount)).toEqual([
-      expect.any(String),
-      expect.any(String),
+      '2390220',
+      '928113452',
       '19771446636',
     ]);
   });
@@ -131,6 +132,9 @@ describe('cauce usage and exit codes', () => {
     [['trace', FLOWS, '--node', 'ramo:23', '--stage', 'spent'], '--stage spent'],
     [['trace', FLOWS, '--node', 'ramo:23', '--depth', '0'], '--depth 0'],
     [['ingest', FLOWS, '--unit', 'dozens'], '--unit dozens'],
+    [['ingest', FLOWS, '--preset', 'nope'], '--preset nope'],
+    [['ingest', FLOWS, '--encoding', 'ebcdic'], 'unknown encoding'],
+    [['ingest', '-', '-'], 'standard input (-) can be read only once'],
     [['ingest', FLOWS, '--bogus'], "Unknown option '--bogus'"],
     [['ingest'], 'no input files'],
     [['audit', FLOWS], 'unknown command "audit"'],
@@ -152,10 +156,26 @@ describe('cauce usage and exit codes', () => {
     }
   });
 
+  it('cauce with no command prints the help on stderr and exits 2', async () => {
+    const { code, stdout, stderr } = await cauce();
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: cauce <command>');
+  });
+
   it('cauce --help and --version print to stdout and exit 0', async () => {
     expect(await cauce('--help')).toMatchObject({ code: 0, stderr: '' });
     expect((await cauce('ingest', '--help')).stdout).toContain('Usage: cauce ingest');
     expect(await cauce('--version')).toEqual({ code: 0, stdout: '9.9.9\n', stderr: '' });
+  });
+
+  it('the built bin reads standard input for -', () => {
+    const piped = spawnSync(process.execPath, [BIN, 'ingest', '-', '--json'], {
+      encoding: 'utf8',
+      input: 'from,to,amount\nSHCP,IMSS,"1,000.10"\nSHCP,ISSSTE,5\n',
+    });
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout).totals).toEqual([{ stage: 'paid', currency: 'MXN', amount: '1005.1', flows: 2 }]);
   });
 
   it('the built bin runs as a program: data on stdout, exit code passed through', () => {

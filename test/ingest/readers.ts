@@ -50,8 +50,17 @@ export const READERS: Reader[] = [
     read: (text, options) => ingestCsvStream(byteStream(new TextEncoder().encode(text), 7), options),
   },
   {
+    // One byte at a time: every boundary there is, including inside the gzip magic number.
+    name: 'ingestCsvStream(gzip byte stream, 1-byte chunks)',
+    read: (text, options) => ingestCsvStream(byteStream(gzipSync(text), 1), options),
+  },
+  {
     name: 'ingestCsvStream(gzip byte stream)',
     read: (text, options) => ingestCsvStream(byteStream(gzipSync(text), 11), options),
+  },
+  {
+    name: 'ingestCsv(bytes)',
+    read: async (text, options) => ingestCsv(new TextEncoder().encode(text), options),
   },
   {
     name: 'ingestFile(path)',

@@ -11,6 +11,7 @@ describe('formatAmount(value) writes amounts for people', () => {
     expect(formatAmount(d('-5'), { currency: 'USD' })).toBe('-US$5.00');
     expect(formatAmount(d('0.005'))).toBe('$0.005');
     expect(formatAmount(d('0.005'), { decimals: 2 })).toBe('$0.01');
+    expect(formatAmount(d('-0.001'), { decimals: 2 })).toBe('$0.00');
     expect(formatAmount(d('14269.08456'))).toBe('$14,269.08456');
     expect(formatAmount(d('12'), { currency: 'GBP', decimals: 0 })).toBe('£12');
     expect(formatAmount(d('12'), { currency: 'CLP' })).toBe('CLP 12.00');
@@ -26,11 +27,15 @@ describe('formatAmount(value) writes amounts for people', () => {
     expect(formatAmount(d('999950'), { style: 'short' })).toBe('$1 millón');
     expect(formatAmount(d('4500'), { style: 'short', locale: 'en' })).toBe('$4.5K');
     expect(formatAmount(d('950'), { style: 'short' })).toBe('$950');
+    expect(formatAmount(d('999.5'), { style: 'short' })).toBe('$1 mil');
+    expect(formatAmount(d('999.5'), { style: 'short', locale: 'en' })).toBe('$1K');
+    expect(formatAmount(d('-0.4'), { style: 'short' })).toBe('$0');
     expect(formatAmount(d('-4040410198.89'), { style: 'short' })).toBe('-$4 mil millones');
   });
 
   it('formatAmount throws on an unsupported locale or a non-Decimal', () => {
     expect(() => formatAmount(d('1'), { locale: 'fr' })).toThrow(InvalidArgumentError);
+    expect(() => formatAmount(d('1'), { locale: 'es-ES' })).toThrow(InvalidArgumentError);
     expect(() => formatAmount(1 as unknown as Decimal)).toThrow(InvalidArgumentError);
   });
 });

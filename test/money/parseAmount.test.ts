@@ -3,14 +3,14 @@ import { InvalidArgumentError, parseAmount } from '../../src/index.js';
 
 function value(raw: string, options?: Parameters<typeof parseAmount>[1]): string {
   const result = parseAmount(raw, options);
-  if (!result.ok) throw new Error(`${JSON.stringify(raw)} was refused: ${result.problem}`);
+  if (!result.ok) throw new Error(`${JSON.stringify(raw)} was refused: ${result.code}`);
   return result.value.toString();
 }
 
 function problem(raw: string, options?: Parameters<typeof parseAmount>[1]): string {
   const result = parseAmount(raw, options);
   if (result.ok) throw new Error(`${JSON.stringify(raw)} was accepted as ${result.value.toString()}`);
-  return result.problem;
+  return result.code;
 }
 
 describe('parseAmount(raw) reads amounts as governments publish them', () => {
@@ -41,6 +41,13 @@ describe('parseAmount(raw) reads amounts as governments publish them', () => {
     ['14269.08400', '14269.084'],
     ['-0', '0'],
     ['1234567890123456789012345678901234.56', '1234567890123456789012345678901234.56'],
+    ['$ -', '0'],
+    [' $ -   ', '0'],
+    ['$ (1,234.00)', '-1234'],
+    ['(1,234.00) $', '-1234'],
+    ['US$1,234', '1234'],
+    ['−7', '-7'],
+    ['0.123', '0.123'],
   ])('parseAmount(%j) is %s', (raw, expected) => {
     expect(value(raw)).toBe(expected);
   });
@@ -74,23 +81,29 @@ describe('parseAmount(raw) reads amounts as governments publish them', () => {
     ['1,2345', 'bad_grouping'],
     ['1.234,56', 'bad_grouping'],
     ['1'.repeat(41), 'too_many_digits'],
+    ['0.' + '0'.repeat(40) + '1', 'too_many_digits'],
+    ['0,123', 'bad_grouping'],
+    ['01,234', 'bad_grouping'],
+    ['1.000.000', 'bad_grouping'],
+    ['1,234 567.8', 'bad_grouping'],
+    ['+-1', 'not_a_number'],
+    ['$$1', 'not_a_number'],
+    ['1\n234', 'not_a_number'],
+    ['-(5)', 'not_a_number'],
   ])('parseAmount(%j) refuses it as %s', (raw, expected) => {
     expect(problem(raw)).toBe(expected);
   });
 
   it('parseAmount refuses 1,234.56 read with a comma decimal mark rather than guessing', () => {
     expect(problem('1,234.56', { decimal: ',' })).toBe('bad_grouping');
+    expect(problem('0.123', { decimal: ',' })).toBe('bad_grouping');
   });
 
   it('parseAmount throws a typed error on misuse, not on bad data', () => {
-    expect(() => parseAmount(12 as unknown as string)).toThrow(InvalidArgumentError);
-    expect(() => parseAmount('1', { decimal: ';' as ',' })).toThrow(InvalidArgumentError);
+    const invalid = expect.objectContaining({ name: 'InvalidArgumentError', code: 'invalid_argument' });
+    expect(() => parseAmount(12 as unknown as string)).toThrow(invalid);
+    expect(() => parseAmount('1', { decimal: ';' as ',' })).toThrow(invalid);
     expect(() => parseAmount('1', { unit: 'billions' as 'units' })).toThrow(InvalidArgumentError);
-    try {
-      parseAmount('1', { unit: 'hundreds' as 'units' });
-    } catch (error) {
-      expect((error as InvalidArgumentError).code).toBe('invalid_argument');
-      expect((error as InvalidArgumentError).name).toBe('InvalidArgumentError');
-    }
+    expect(() => parseAmount('1', { unit: 'hundreds' as 'units' })).toThrow(invalid);
   });
 });

@@ -10,12 +10,21 @@ import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
 import { toJson } from '../toJson.js';
 
-export const INGEST_HELP = `Usage: cauce ingest <files...> [--json] [--strict] [--currency MXN] [--delimiter ,] [--decimal .]
-                    [--unit units|thousands|millions] [--encoding utf-8]
+export const INGEST_HELP = `Usage: cauce ingest <files...> [--json] [input options]
 
-Reads canonical flows, balances and watchlist CSV files (gzip too) into one graph and reports what happened to every
-row: rows read, accepted, rejected (with file, row, column, value and reason) and skipped; nodes and flows; exact
-totals by stage and currency.
+Reads CSV files (gzip too; - for stdin) into one graph and reports what happened to every row: rows read, accepted,
+rejected (with file, row, column, value and reason) and skipped by rule; nodes and flows; exact totals by stage and
+currency. Canonical flows, balances and watchlist tables need no options; other tables need --preset or --mapping.
+
+Input options (every command that reads files takes them):
+  --preset NAME            read with a shipped mapping
+  --mapping FILE           read with a mapping saved as JSON (e.g. from cauce inspect)
+  --strict                 stop at the first bad row (exit 3)
+  --default-currency CODE  currency of rows that state none (default MXN)
+  --encoding NAME          utf-8, windows-1252, iso-8859-1, cp850 (default: detected)
+  --delimiter D            , ; tab | (default: detected)
+  --decimal . | ,          decimal mark of amounts (default .)
+  --unit U                 units, thousands or millions (default units)
 `;
 
 export async function ingestCommand(args: string[], io: Io): Promise<number> {
@@ -24,7 +33,7 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
     io.out(INGEST_HELP);
     return EXIT.done;
   }
-  const { results, graph } = await loadInputs(positionals, toIngestOptions(values));
+  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values));
   const summary = summarizeGraph(graph);
   const rows = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   for (const { report } of results) {

@@ -13,7 +13,7 @@ import { toJson } from '../toJson.js';
 import { UsageError } from '../UsageError.js';
 
 export const TRACE_HELP = `Usage: cauce trace <files...> --node ID [--down | --up] [--stage S] [--depth N] [--max-paths N]
-                   [--limit N] [--json] [ingest options]
+                   [--currency C] [--limit N] [--json] [ingest options]
 
 Follows the money from a node: --down (default) to where it went, --up to where it came from. Prints every path
 with the exact amounts of each hop (--limit caps the lines printed; --json prints everything).
@@ -22,6 +22,7 @@ with the exact amounts of each hop (--limit caps the lines printed; --json print
 const OPTIONS = {
   ...INPUT_OPTIONS,
   node: { type: 'string' },
+  currency: { type: 'string' },
   up: { type: 'boolean' },
   down: { type: 'boolean' },
   stage: { type: 'string' },
@@ -48,7 +49,7 @@ export async function traceCommand(args: string[], io: Io): Promise<number> {
   if (values['max-paths'] !== undefined) options.maxPaths = positiveInteger('--max-paths', values['max-paths']);
   const limit = values.limit === undefined ? 50 : positiveInteger('--limit', values.limit);
 
-  const { graph } = await loadInputs(positionals, toIngestOptions(values));
+  const { graph } = await loadInputs(positionals, await toIngestOptions(values));
   if (!graph.hasNode(values.node)) {
     throw new UsageError(`--node ${values.node}: no such node in the inputs${suggest(graph, values.node)}`);
   }

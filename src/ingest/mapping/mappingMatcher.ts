@@ -179,7 +179,7 @@ function bindInterpreter(bound: Bound): TableInterpreter {
         );
       }
       const period = bound.period?.evaluate(cell);
-      const values = readAmounts(row, bound, cell);
+      const values = readAmounts(row, bound, cell, currency);
       const total = bound.totals.find((rule) => rule.where.test(cell));
       if (total) {
         const node = total.node.evaluate(cell, normalizations);
@@ -227,6 +227,7 @@ function readAmounts(
   row: TableRow,
   bound: Bound,
   cell: (name: string) => string,
+  currency: string,
 ): Array<{ stage: Stage; amount: Decimal }> {
   const values: Array<{ stage: Stage; amount: Decimal }> = [];
   for (const spec of bound.amounts) {
@@ -254,7 +255,7 @@ function readAmounts(
       values.push({ stage: stage!, amount: row.zero() });
       continue;
     }
-    const amount = row.amount(key, true);
+    const amount = row.amount(key, true, currency);
     if (amount) values.push({ stage: stage!, amount });
   }
   return values;

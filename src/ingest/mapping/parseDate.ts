@@ -30,13 +30,13 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
   let match: RegExpExecArray | null;
   switch (format) {
     case 'iso':
-      match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2})/.exec(text);
+      match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
       if (!match) return undefined;
       [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
       break;
     case 'dd/mm/yyyy':
     case 'mm/dd/yyyy':
-      match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:$|\s+\d{1,2}:\d{2})/.exec(text);
+      match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
       if (!match) return undefined;
       year = Number(match[3]);
       [day, month] =
