@@ -24,7 +24,10 @@ export interface Mapping {
   number?: { decimal?: '.' | ','; unit?: AmountUnit };
   /** A currency code, or a template naming a column that holds one. Default MXN (or the caller's default). */
   currency?: string;
-  /** Other names a column goes by in some files (schema drift across years): `{ "SUBRAMO": ["SUB_RAMO"] }`. */
+  /**
+   * Other names a column goes by in some files (schema drift across years): `{ "SUBRAMO": ["SUB_RAMO"] }`. A `*` in an
+   * alias stands for any text: `"PEF_*"` matches `PEF_2016` and `PEF_2017`.
+   */
   aliases?: Record<string, string[]>;
   /** The nodes each row's money runs through, from payer to final recipient; each consecutive pair makes a flow. */
   chain: NodeLevel[];
@@ -68,6 +71,8 @@ export interface AmountColumn {
   stages?: Record<string, Stage>;
   /** What an empty cell means: `reject` the row (default), `skip` this amount, or `zero`. */
   whenEmpty?: 'reject' | 'skip' | 'zero';
+  /** The column may be missing from a file (one format with more stages than another); at least one must be there. */
+  optional?: boolean;
 }
 
 export type DateFormat = 'iso' | 'dd/mm/yyyy' | 'mm/dd/yyyy' | 'dd-mmm-yy' | 'dd/mm/yy';

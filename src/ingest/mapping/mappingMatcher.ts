@@ -64,7 +64,7 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
     return compiled;
   });
   const amounts = mapping.amounts.map((amount, at) => {
-    uses.push({ key: `amounts[${at}].column`, name: amount.column, optional: false });
+    uses.push({ key: `amounts[${at}].column`, name: amount.column, optional: amount.optional === true });
     if (amount.stageFrom !== undefined)
       uses.push({ key: `amounts[${at}].stageFrom`, name: amount.stageFrom, optional: false });
     return amount;
@@ -84,17 +84,29 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
   const date = mapping.date;
   if (date) uses.push({ key: 'date.column', name: date.column, optional: false });
 
-  const aliases = new Map<string, string[]>();
-  for (const [name, others] of Object.entries(mapping.aliases ?? {}))
-    aliases.set(columnKey(name), others.map(columnKey));
+  const aliases = new Map<string, Array<(key: string) => boolean>>();
+  for (const [name, others] of Object.entries(mapping.aliases ?? {})) {
+    aliases.set(columnKey(name), others.map(aliasTest));
+  }
   /** The header key a mapping's column name resolves to in this file, through its aliases. */
   const resolve = (header: TableHeader, name: string): string | undefined => {
     const key = columnKey(name);
     if (header.index.has(key)) return key;
-    return aliases.get(key)?.find((alias) => header.index.has(alias));
+    for (const test of aliases.get(key) ?? []) {
+      for (const candidate of header.index.keys()) if (test(candidate)) return candidate;
+    }
+    return undefined;
   };
-  const missing = (header: TableHeader) =>
-    uses.filter((use) => !use.optional && resolve(header, use.name) === undefined);
+  const amountKeys = mapping.amounts.map((_amount, at) => `amounts[${at}].column`);
+  const missing = (header: TableHeader) => {
+    const gaps = uses.filter((use) => !use.optional && resolve(header, use.name) === undefined);
+    // Optional amount columns may each be missing, but not all of them.
+    const present = uses.filter((use) => amountKeys.includes(use.key) && resolve(header, use.name) !== undefined);
+    if (present.length === 0 && !gaps.some((gap) => amountKeys.includes(gap.key))) {
+      gaps.push(uses.find((use) => use.key === amountKeys[0])!);
+    }
+    return gaps;
+  };
 
   return {
     ...(mapping.headerRow !== undefined ? { headerRow: mapping.headerRow } : {}),
@@ -231,7 +243,8 @@ function readAmounts(
 ): Array<{ stage: Stage; amount: Decimal }> {
   const values: Array<{ stage: Stage; amount: Decimal }> = [];
   for (const spec of bound.amounts) {
-    const key = bound.column(spec.column)!;
+    const key = bound.column(spec.column);
+    if (key === undefined) continue; // an optional amount column this file does not have
     let stage = spec.stage;
     if (spec.stageFrom !== undefined) {
       const label = cell(spec.stageFrom).trim();
@@ -311,4 +324,12 @@ function readDate(row: TableRow, bound: Bound): string | undefined {
   const date = parseDate(text, bound.date.format);
   if (!date) row.fail(key, 'bad_date', `${JSON.stringify(text)} is not a ${bound.date.format} date`);
   return date;
+}
+
+function aliasTest(alias: string): (key: string) => boolean {
+  const key = columnKey(alias);
+  if (!key.includes('*')) return (candidate) => candidate === key;
+  const parts = key.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`^${parts.join('.*')}$`);
+  return (candidate) => pattern.test(candidate);
 }

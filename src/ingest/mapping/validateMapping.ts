@@ -23,7 +23,7 @@ const TOP_KEYS = [
   'aggregate',
 ];
 const LEVEL_KEYS = ['id', 'kind', 'name', 'taxId', 'attributes', 'optional'];
-const AMOUNT_KEYS = ['column', 'stage', 'stageFrom', 'stages', 'whenEmpty'];
+const AMOUNT_KEYS = ['column', 'stage', 'stageFrom', 'stages', 'whenEmpty', 'optional'];
 
 /**
  * Checks a mapping's shape and values before anything is read, so that a typo fails at once with the key it is in.
@@ -100,6 +100,9 @@ export function validateMapping(input: unknown): Mapping {
           );
         }
       }
+    }
+    if (amount.optional !== undefined && typeof amount.optional !== 'boolean') {
+      throw new MappingError(`${key}.optional`, 'must be true or false');
     }
     if (amount.whenEmpty !== undefined && !['reject', 'skip', 'zero'].includes(amount.whenEmpty as string)) {
       throw new MappingError(`${key}.whenEmpty`, 'must be reject, skip or zero');

@@ -1,4 +1,5 @@
 import type { Mapping } from '../mapping/Mapping.js';
+import { MX_PEF } from './mxPef.js';
 
 /** A preset: the mapping for a format this project knows, and what it is for. */
 export interface Preset {
@@ -9,7 +10,7 @@ export interface Preset {
 }
 
 // Listed statically (no registration at import time), so that bundlers can drop what a page does not use.
-const PRESETS: Record<string, Preset> = {};
+const PRESETS: Record<string, Preset> = Object.fromEntries([MX_PEF].map((preset) => [preset.name, preset]));
 
 /** The names of the presets that ship with cauce. */
 export const PRESET_NAMES: readonly string[] = Object.keys(PRESETS);
