@@ -49,7 +49,27 @@ export { ingestCsvStream } from './ingest/ingestCsvStream.js';
 export type { IngestStreamOptions } from './ingest/ingestCsvStream.js';
 export type { IngestOptions } from './ingest/TableIngester.js';
 export { SKIP_RULES } from './ingest/TableIngester.js';
-export type { FlowRecord, IngestResult, NodeRef, WatchlistEntry } from './ingest/records.js';
+export type { DeclaredTotal, FlowRecord, IngestResult, NodeRef, WatchlistEntry } from './ingest/records.js';
+export type { IngestCsvOptions } from './ingest/ingestCsv.js';
+export type {
+  AmountColumn,
+  Condition,
+  DateFormat,
+  Mapping,
+  Matcher,
+  NodeLevel,
+  SkipRule,
+  TotalRule,
+} from './ingest/mapping/Mapping.js';
+export { validateMapping } from './ingest/mapping/validateMapping.js';
+export { getPreset, PRESET_NAMES } from './ingest/presets/registry.js';
+export type { Preset } from './ingest/presets/registry.js';
+export { detectEncoding } from './ingest/decode/detectEncoding.js';
+export type { EncodingGuess } from './ingest/decode/detectEncoding.js';
+export { decodeBytes } from './ingest/decode/decodeBytes.js';
+export type { DecodedText } from './ingest/decode/decodeBytes.js';
+export { ENCODINGS } from './ingest/decode/encodings.js';
+export type { Encoding } from './ingest/decode/encodings.js';
 export type { IngestReport, RowIssue, RowIssueCode, TableFormat } from './ingest/RowIssue.js';
 export { detectDelimiter } from './ingest/detectDelimiter.js';
 export type { Delimiter } from './ingest/detectDelimiter.js';
@@ -62,3 +82,4 @@ export { CurrencyMismatchError } from './errors/CurrencyMismatchError.js';
 export { IngestError } from './errors/IngestError.js';
 export { UnrecognizedFormatError } from './errors/UnrecognizedFormatError.js';
 export { UnreadableInputError } from './errors/UnreadableInputError.js';
+export { MappingError } from './errors/MappingError.js';

@@ -49,7 +49,9 @@ export interface IngesterSettings {
 export function valueFormatOf(options: IngestOptions, mapping?: Mapping): ValueFormat {
   const decimal = options.decimal ?? mapping?.number?.decimal ?? '.';
   if (decimal !== '.' && decimal !== ',') throw new InvalidArgumentError('options.decimal', 'must be "." or ","');
-  return { decimal, powerOfTen: unitPowerOfTen(options.unit ?? mapping?.number?.unit ?? 'units') };
+  const format: ValueFormat = { decimal, powerOfTen: unitPowerOfTen(options.unit ?? mapping?.number?.unit ?? 'units') };
+  if (mapping?.number?.exponent === true) format.exponent = true;
+  return format;
 }
 
 /**

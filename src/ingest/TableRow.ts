@@ -25,6 +25,7 @@ export interface TableHeader {
 export interface ValueFormat {
   decimal: '.' | ',';
   powerOfTen: number;
+  exponent?: boolean;
 }
 
 /**

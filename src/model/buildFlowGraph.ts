@@ -32,6 +32,7 @@ export function buildFlowGraph(inputs: IngestResult | IngestResult[], options: B
   const notes = graph.getAttribute('notes');
   for (const result of results) {
     for (const flow of result.flows) addFlowRecord(graph, flow, declaredKind, notes);
+    graph.getAttribute('declaredTotals').push(...(result.declaredTotals ?? []));
     for (const balance of result.balances) {
       mergeNode(graph, { id: balance.node }, balance.provenance, declaredKind, notes);
       graph.getNodeAttribute(balance.node, 'balances').push(balance);

@@ -21,6 +21,6 @@ export function createFlowGraph(options: CreateFlowGraphOptions = {}): FlowGraph
     throw new InvalidArgumentError('options.defaultCurrency', 'must be an ISO 4217 code like MXN');
   }
   const graph: FlowGraph = new MultiDirectedGraph();
-  graph.replaceAttributes({ defaultCurrency, notes: [] });
+  graph.replaceAttributes({ defaultCurrency, notes: [], declaredTotals: [] });
   return graph;
 }

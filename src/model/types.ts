@@ -1,4 +1,5 @@
 import type { MultiDirectedGraph } from 'graphology';
+import type { DeclaredTotal } from '../ingest/records.js';
 import type { Decimal } from '../money/Decimal.js';
 import type { NodeKind } from './kinds.js';
 import type { Stage } from './stages.js';
@@ -78,6 +79,8 @@ export interface FlowGraphAttributes {
   /** The currency used when a flow does not state one. */
   defaultCurrency: string;
   notes: GraphNote[];
+  /** Totals the inputs declare (TOTAL rows and the like), for reconciliation to check against the flows. */
+  declaredTotals: DeclaredTotal[];
 }
 
 /** cauce's graph: a graphology multi-directed graph with typed node, edge and graph attributes. */

@@ -9,6 +9,8 @@ export interface ParseAmountOptions {
   decimal?: '.' | ',';
   /** The unit the file states its amounts in; amounts are scaled to units on parsing. Default `units`. */
   unit?: AmountUnit;
+  /** Read exponent notation (`5.7e-08`, as programs print floats) exactly. Default false. */
+  exponent?: boolean;
 }
 
 export type ParseAmountResult = { ok: true; value: Decimal } | { ok: false; code: AmountProblem; message: string };
@@ -16,7 +18,7 @@ export type ParseAmountResult = { ok: true; value: Decimal } | { ok: false; code
 const MESSAGES: Record<AmountProblem, string> = {
   empty: 'the amount is empty',
   not_a_number: 'not a number',
-  scientific_notation: 'scientific notation is not accepted: the digits it hides are lost',
+  scientific_notation: 'exponent notation is refused unless the number format allows it (it can hide lost digits)',
   bad_grouping: 'the digit grouping does not match the number format (is the decimal mark right?)',
   too_many_digits: `more than ${MAX_AMOUNT_DIGITS} significant digits`,
 };
@@ -39,7 +41,7 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   const decimal = options.decimal ?? '.';
   if (decimal !== '.' && decimal !== ',') throw new InvalidArgumentError('options.decimal', 'must be "." or ","');
   const power = unitPowerOfTen(options.unit ?? 'units');
-  const scanned = scanAmount(raw, { decimal }, MAX_AMOUNT_DIGITS);
+  const scanned = scanAmount(raw, { decimal, exponent: options.exponent === true }, MAX_AMOUNT_DIGITS);
   if (typeof scanned === 'string') return { ok: false, code: scanned, message: MESSAGES[scanned] };
   return { ok: true, value: scaledToDecimal(scanned, power) };
 }

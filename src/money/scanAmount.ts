@@ -4,6 +4,11 @@
  */
 export interface NumberFormat {
   decimal: '.' | ',';
+  /**
+   * Read exponent notation (`5.727633833885193e-08`, as programs print floats) exactly as written. Off by default:
+   * in a spreadsheet's display `1.5E+06` hides digits that are lost.
+   */
+  exponent?: boolean;
 }
 
 /** An amount read exactly: `negative`, the digits without any mark, and how many of them are decimals. */
@@ -68,7 +73,12 @@ export function scanAmount(raw: string, format: NumberFormat, maxDigits: number)
     }
   }
   if (text === '') return 'not_a_number';
-  if (/^\d+([.,]\d+)?[eE][+-]?\d+$/.test(text)) return 'scientific_notation';
+  const exponent = /^(\d+)(?:[.,](\d+))?[eE]([+-]?\d+)$/.exec(text);
+  if (exponent) {
+    if (!format.exponent) return 'scientific_notation';
+    const [, whole, fraction = '', power] = exponent;
+    return withSymbol(normalize(negative, whole! + fraction, fraction.length - Number(power), maxDigits), symbol);
+  }
 
   const decimalMark = format.decimal;
   const thousandsMarks = THOUSANDS_MARKS[decimalMark];
@@ -97,17 +107,35 @@ export function scanAmount(raw: string, format: NumberFormat, maxDigits: number)
   }
   if (integerDigits === '' && fraction === '') return 'not_a_number';
 
-  let digits = (integerDigits + fraction).replace(/^0+(?=\d)/, '');
-  let scale = fraction.length;
-  // Trailing decimal zeros carry no value; dropping them keeps keys and comparisons canonical (1.50 = 1.5).
+  return withSymbol(normalize(negative, integerDigits + fraction, fraction.length, maxDigits), symbol);
+}
+
+/** Strips leading zeros and trailing decimal zeros (1.50 = 1.5, so keys and comparisons are canonical). */
+function normalize(
+  negative: boolean,
+  rawDigits: string,
+  rawScale: number,
+  maxDigits: number,
+): ScannedAmount | AmountProblem {
+  let digits = rawDigits.replace(/^0+(?=\d)/, '');
+  let scale = rawScale;
+  if (scale < 0) {
+    if (digits.length - scale > maxDigits + 1) return 'too_many_digits';
+    digits = digits === '0' ? '0' : digits + '0'.repeat(-scale);
+    scale = 0;
+  }
   while (scale > 0 && digits.length > 1 && digits.endsWith('0')) {
     digits = digits.slice(0, -1);
     scale--;
   }
-  if (digits === '0') return symbol ? { negative: false, digits, scale: 0, symbol } : zero();
+  if (digits === '0') return zero();
   // The span from the first significant digit to the last decimal place must fit, or a sum could round.
   if (Math.max(digits.length, scale) > maxDigits) return 'too_many_digits';
-  return symbol ? { negative, digits, scale, symbol } : { negative, digits, scale };
+  return { negative, digits, scale };
+}
+
+function withSymbol(amount: ScannedAmount | AmountProblem, symbol: string | undefined): ScannedAmount | AmountProblem {
+  return typeof amount === 'string' || symbol === undefined ? amount : { ...amount, symbol };
 }
 
 function isGrouped(text: string, mark: string): boolean {

@@ -9,8 +9,11 @@ import type { Delimiter } from '../detectDelimiter.js';
  *
  * Templates such as `"ur:{Ramo}-{UNIDAD}"` build values from columns: `{COLUMN}` is the trimmed cell, `{COLUMN?}` a
  * column some files lack, and filters transform it: `{PP|pad(3)}` (U57 -> U057), `{NOMBRE|before(:)}`,
- * `{NOMBRE|after(:)}`, `{X|upper}`, `{X|lower}`, `{X|fold}` (runs of spaces to one), `{X|taxid}`, `{X|default(none)}`.
- * Column names match without regard to case, accents or surrounding spaces.
+ * `{NOMBRE|after(:)}`, `{X|upper}`, `{X|lower}`, `{X|fold}` (runs of spaces to one), `{X|taxid}`, `{X|default(none)}`,
+ * `{X|slug}` (ascii, lower case, dashes: Michoacán and Michoacan meet), `{X|match(^(XAC\d\d))}` (the first capture
+ * group), `{MES|month}` (Enero -> 01), `{X|map(9999=999;N/A=)}` (whole values replaced), `{SUBRAMO?|or(RAMO)}` (another column when this one is empty).
+ * Column names match without regard to case, accents or surrounding spaces. In `where` conditions too, a column
+ * name ending in `?` may be missing from a file (its cells then read as empty).
  */
 export interface Mapping {
   name?: string;
@@ -21,7 +24,8 @@ export interface Mapping {
   delimiter?: Delimiter;
   /** The row (1-based) that holds the column names; default: the first row that has every column the mapping needs. */
   headerRow?: number;
-  number?: { decimal?: '.' | ','; unit?: AmountUnit };
+  /** How amounts are written: decimal mark, unit, and whether exponent notation (5.7e-08) is read exactly. */
+  number?: { decimal?: '.' | ','; unit?: AmountUnit; exponent?: boolean };
   /** A currency code, or a template naming a column that holds one. Default MXN (or the caller's default). */
   currency?: string;
   /**

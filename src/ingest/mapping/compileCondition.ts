@@ -2,7 +2,7 @@ import { MappingError } from '../../errors/MappingError.js';
 import type { Condition, Matcher } from './Mapping.js';
 
 export interface CompiledCondition {
-  columns: Array<{ name: string; key: string }>;
+  columns: Array<{ name: string; key: string; optional: boolean }>;
   test(cell: (column: string) => string): boolean;
 }
 
@@ -15,10 +15,15 @@ export function compileCondition(condition: Condition, key: string): CompiledCon
   if (entries.length === 0) throw new MappingError(key, 'names no column');
   const tests = entries.map(([column, matcher]) => {
     const test = compileMatcher(matcher, `${key}.${column}`);
-    return (cell: (column: string) => string) => test(cell(column).trim());
+    const name = column.replace(/\?$/, '');
+    return (cell: (column: string) => string) => test(cell(name).trim());
   });
   return {
-    columns: entries.map(([name]) => ({ name, key: `${key}.${name}` })),
+    columns: entries.map(([name]) => ({
+      name: name.replace(/\?$/, ''),
+      key: `${key}.${name}`,
+      optional: name.endsWith('?'),
+    })),
     test: (cell) => tests.every((test) => test(cell)),
   };
 }

@@ -18,7 +18,7 @@ export interface Template {
   isEmpty(cell: (column: string) => string): boolean;
 }
 
-type Filter = (value: string, counts: NormalizationCounts | undefined) => string;
+type Filter = (value: string, counts: NormalizationCounts | undefined, cell: (column: string) => string) => string;
 
 const FILTERS: Record<string, (argument: string | undefined, key: string) => Filter> = {
   upper: () => (value) => value.toUpperCase(),
@@ -47,14 +47,76 @@ const FILTERS: Record<string, (argument: string | undefined, key: string) => Fil
     return (value) => (value.includes(argument) ? value.slice(value.indexOf(argument) + argument.length).trim() : '');
   },
   default: (argument) => (value) => (value === '' ? (argument ?? '') : value),
+  // Ids that must not depend on how a name is accented or cased (Michoacán / Michoacan): ascii, lower case, dashes.
+  slug: () => (value) =>
+    value
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, ''),
+  match: (argument, key) => {
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(argument ?? '');
+    } catch (error) {
+      throw new MappingError(key, `match(...) is not a regular expression: ${(error as Error).message}`);
+    }
+    // The first capture group, or the whole match; '' when the value does not match.
+    return (value) => {
+      const found = pattern.exec(value);
+      return found ? (found[1] ?? found[0]) : '';
+    };
+  },
+  map: (argument, key) => {
+    // map(9999=999;N/A=) replaces whole values; anything not listed is kept.
+    const pairs = new Map<string, string>();
+    for (const pair of (argument ?? '').split(';')) {
+      const at = pair.indexOf('=');
+      if (at === -1)
+        throw new MappingError(key, `map(...) takes FROM=TO pairs separated by ";", got ${JSON.stringify(pair)}`);
+      pairs.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+    return (value, counts) => count(counts, 'map', value, pairs.get(value) ?? value);
+  },
+  month: () => (value) =>
+    MONTHS[
+      value
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+    ] ?? value,
+  or: (argument, key) => {
+    const column = (argument ?? '').trim();
+    if (column === '') throw new MappingError(key, 'or(COLUMN) needs a column name');
+    return (value, _counts, cell) => (value === '' ? cell(column).trim() : value);
+  },
 };
+
+const MONTH_NAMES = [
+  ['enero', 'january', 'jan', 'ene'],
+  ['febrero', 'february', 'feb'],
+  ['marzo', 'march', 'mar'],
+  ['abril', 'april', 'apr', 'abr'],
+  ['mayo', 'may'],
+  ['junio', 'june', 'jun'],
+  ['julio', 'july', 'jul'],
+  ['agosto', 'august', 'aug', 'ago'],
+  ['septiembre', 'setiembre', 'september', 'sep', 'sept'],
+  ['octubre', 'october', 'oct'],
+  ['noviembre', 'november', 'nov'],
+  ['diciembre', 'december', 'dec', 'dic'],
+];
+const MONTHS: Record<string, string> = Object.fromEntries(
+  MONTH_NAMES.flatMap((names, at) => names.map((name) => [name, String(at + 1).padStart(2, '0')])),
+);
 
 function count(counts: NormalizationCounts | undefined, rule: string, before: string, after: string): string {
   if (counts && before !== after) counts[rule] = (counts[rule] ?? 0) + 1;
   return after;
 }
 
-type Part = string | { column: TemplateColumn; filters: Filter[] };
+type Part = string | { column: TemplateColumn; filters: Filter[]; extraColumns: TemplateColumn[] };
 
 /**
  * Parses a template such as `"ur:{Ramo}-{UNIDAD|pad(3)}"`. `{{` and `}}` write literal braces. Errors name `key`, the
@@ -86,7 +148,7 @@ export function compileTemplate(source: string, key: string): Template {
     at = close + 1;
   }
   if (literal) parts.push(literal);
-  const columns = parts.flatMap((part) => (typeof part === 'string' ? [] : [part.column]));
+  const columns = parts.flatMap((part) => (typeof part === 'string' ? [] : [part.column, ...part.extraColumns]));
 
   return {
     source,
@@ -101,17 +163,19 @@ export function compileTemplate(source: string, key: string): Template {
         const raw = cell(part.column.name);
         let piece = raw.trim();
         if (counts && piece !== raw) counts.trim = (counts.trim ?? 0) + 1;
-        for (const filter of part.filters) piece = filter(piece, counts);
+        for (const filter of part.filters) piece = filter(piece, counts, cell);
         value += piece;
       }
       return value;
     },
-    isEmpty: (cell) => columns.every((column) => cell(column.name).trim() === ''),
+    // A template of literal text only is never empty; one with columns is when every column it names is.
+    isEmpty: (cell) => columns.length > 0 && columns.every((column) => cell(column.name).trim() === ''),
   };
 }
 
 function parsePlaceholder(body: string, key: string): Part {
   const [rawName, ...rawFilters] = body.split('|');
+  const extraColumns: TemplateColumn[] = [];
   let name = rawName!.trim();
   const optional = name.endsWith('?');
   if (optional) name = name.slice(0, -1).trim();
@@ -121,7 +185,12 @@ function parsePlaceholder(body: string, key: string): Part {
     if (!match || !Object.hasOwn(FILTERS, match[1]!)) {
       throw new MappingError(key, `unknown filter "${text.trim()}"; filters: ${Object.keys(FILTERS).join(', ')}`);
     }
+    if (match[1] === 'or') {
+      const other = (match[2] ?? '').trim();
+      extraColumns.push({ name: other.replace(/\?$/, ''), optional: other.endsWith('?') });
+      return FILTERS.or!(other.replace(/\?$/, ''), key);
+    }
     return FILTERS[match[1]!]!(match[2], key);
   });
-  return { column: { name, optional }, filters };
+  return { column: { name, optional }, filters, extraColumns };
 }

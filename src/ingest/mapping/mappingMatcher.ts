@@ -43,7 +43,7 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
   };
   const condition = (where: Condition, key: string) => {
     const compiled = compileCondition(where, key);
-    for (const column of compiled.columns) uses.push({ key: column.key, name: column.name, optional: false });
+    for (const column of compiled.columns) uses.push({ key: column.key, name: column.name, optional: column.optional });
     return compiled;
   };
 

@@ -43,7 +43,10 @@ export function validateMapping(input: unknown): Mapping {
   }
   if (mapping.number !== undefined) {
     const number = object(mapping.number, 'number');
-    onlyKeys(number, ['decimal', 'unit'], 'number.');
+    onlyKeys(number, ['decimal', 'unit', 'exponent'], 'number.');
+    if (number.exponent !== undefined && typeof number.exponent !== 'boolean') {
+      throw new MappingError('number.exponent', 'must be true or false');
+    }
     if (number.decimal !== undefined && number.decimal !== '.' && number.decimal !== ',') {
       throw new MappingError('number.decimal', 'must be "." or ","');
     }

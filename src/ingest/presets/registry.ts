@@ -1,5 +1,8 @@
 import type { Mapping } from '../mapping/Mapping.js';
+import { MX_CUENTA_PUBLICA } from './mxCuentaPublica.js';
 import { MX_PEF } from './mxPef.js';
+import { MX_RAMO23 } from './mxRamo23.js';
+import { MX_TRANSFERENCIAS } from './mxTransferencias.js';
 
 /** A preset: the mapping for a format this project knows, and what it is for. */
 export interface Preset {
@@ -10,7 +13,9 @@ export interface Preset {
 }
 
 // Listed statically (no registration at import time), so that bundlers can drop what a page does not use.
-const PRESETS: Record<string, Preset> = Object.fromEntries([MX_PEF].map((preset) => [preset.name, preset]));
+const PRESETS: Record<string, Preset> = Object.fromEntries(
+  [MX_PEF, MX_CUENTA_PUBLICA, MX_TRANSFERENCIAS, MX_RAMO23].map((preset) => [preset.name, preset]),
+);
 
 /** The names of the presets that ship with cauce. */
 export const PRESET_NAMES: readonly string[] = Object.keys(PRESETS);
