@@ -194,8 +194,10 @@ function bindInterpreter(bound: Bound): TableInterpreter {
       const values = readAmounts(row, bound, cell, currency);
       const total = bound.totals.find((rule) => rule.where.test(cell));
       if (total) {
-        const node = total.node.evaluate(cell, normalizations);
+        const counts: NormalizationCounts = {};
+        const node = total.node.evaluate(cell, counts);
         if (row.issues.length > 0) return undefined;
+        addCounts(normalizations, counts);
         for (const { stage, amount } of values) {
           sink.declaredTotals.push({
             node,
@@ -210,9 +212,12 @@ function bindInterpreter(bound: Bound): TableInterpreter {
         return undefined;
       }
 
-      const chain = readChain(row, bound, cell, normalizations);
+      // Normalisations are counted for the rows that are kept, not for the rejected ones.
+      const counts: NormalizationCounts = {};
+      const chain = readChain(row, bound, cell, counts);
       const date = readDate(row, bound);
       if (row.issues.length > 0 || !chain) return undefined;
+      addCounts(normalizations, counts);
       const reference = bound.reference?.evaluate(cell);
       for (const { stage, amount } of values) {
         for (let at = 0; at + 1 < chain.length; at++) {
@@ -332,4 +337,8 @@ function aliasTest(alias: string): (key: string) => boolean {
   const parts = key.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`^${parts.join('.*')}$`);
   return (candidate) => pattern.test(candidate);
+}
+
+function addCounts(into: NormalizationCounts, counts: NormalizationCounts): void {
+  for (const [rule, count] of Object.entries(counts)) into[rule] = (into[rule] ?? 0) + count;
 }
