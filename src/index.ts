@@ -71,8 +71,29 @@ export type { DecodedText } from './ingest/decode/decodeBytes.js';
 export { ENCODINGS } from './ingest/decode/encodings.js';
 export type { Encoding } from './ingest/decode/encodings.js';
 export type { IngestReport, RowIssue, RowIssueCode, TableFormat } from './ingest/RowIssue.js';
+export { ingestOcds } from './ingest/ocds/ingestOcds.js';
+export type { IngestOcdsOptions } from './ingest/ocds/ingestOcds.js';
+export { OCDS_SKIP_RULES } from './ingest/ocds/ocdsRows.js';
+export { mappingFromFdp } from './ingest/fdp/mappingFromFdp.js';
+export type { FdpMappingOptions } from './ingest/fdp/mappingFromFdp.js';
+export { ingestFdp } from './ingest/fdp/ingestFdp.js';
+export type { IngestFdpOptions } from './ingest/fdp/ingestFdp.js';
 export { detectDelimiter } from './ingest/detectDelimiter.js';
 export type { Delimiter } from './ingest/detectDelimiter.js';
+
+// Reconcile
+export { reconcile } from './reconcile/reconcile.js';
+export { CHECK_IDS } from './reconcile/types.js';
+export type {
+  CheckId,
+  CheckResult,
+  CheckStatus,
+  CheckSubject,
+  ReconcileOptions,
+  ReconcileResult,
+  ReconcileSummary,
+  Tolerance,
+} from './reconcile/types.js';
 
 // Errors
 export { CauceError } from './errors/CauceError.js';

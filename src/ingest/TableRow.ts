@@ -150,6 +150,9 @@ export class TableRow {
   }
 
   fail(column: string | undefined, code: RowIssueCode, message: string, value?: string): void {
+    const name = column === undefined ? undefined : this.nameOf(column);
+    // One issue per column and problem: two levels built from one empty column are one fault in the row.
+    if (this.issues.some((issue) => issue.code === code && issue.column === name)) return;
     const issue: RowIssue = { file: this.file, row: this.row, code, message };
     if (column !== undefined) {
       issue.column = this.nameOf(column);

@@ -2,3 +2,5 @@
 // in the root entry, `cauce`.
 export { ingestFile } from './ingestFile.js';
 export { readMappingFile } from './readMappingFile.js';
+export { ingestOcdsFile } from './ingestOcdsFile.js';
+export { ingestFdpFile } from './ingestFdpFile.js';

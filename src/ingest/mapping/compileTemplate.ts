@@ -14,8 +14,11 @@ export interface Template {
   columns: TemplateColumn[];
   /** Builds the value from a row; `cell` returns the raw cell of a column ('' when absent). */
   evaluate(cell: (column: string) => string, counts?: NormalizationCounts): string;
-  /** True when every column the template names is empty in the row (the value is then only literal text). */
-  isEmpty(cell: (column: string) => string): boolean;
+  /**
+   * The column of the first placeholder that comes out empty in this row (after its filters: `or()` and `default()`
+   * may fill it), or undefined when every placeholder has a value. An id with an empty part (`ur:01-`) is no id.
+   */
+  emptyPart(cell: (column: string) => string): string | undefined;
 }
 
 type Filter = (value: string, counts: NormalizationCounts | undefined, cell: (column: string) => string) => string;
@@ -169,7 +172,16 @@ export function compileTemplate(source: string, key: string): Template {
       return value;
     },
     // A template of literal text only is never empty; one with columns is when every column it names is.
-    isEmpty: (cell) => columns.length > 0 && columns.every((column) => cell(column.name).trim() === ''),
+    emptyPart(cell) {
+      for (const part of parts) {
+        if (typeof part === 'string') continue;
+        let piece = cell(part.column.name).trim();
+        for (const filter of part.filters) piece = filter(piece, undefined, cell);
+        // Blame the last column tried: with or(FALLBACK), the fallback was empty too.
+        if (piece === '') return part.extraColumns.at(-1)?.name ?? part.column.name;
+      }
+      return undefined;
+    },
   };
 }
 

@@ -287,14 +287,14 @@ function readChain(
 ): NodeRef[] | undefined {
   const chain: NodeRef[] = [];
   for (const level of bound.levels) {
-    if (level.id.isEmpty(cell)) {
+    const emptyColumn = level.id.emptyPart(cell);
+    if (emptyColumn !== undefined) {
       if (level.optional) continue;
-      const column = level.id.columns.find((use) => cell(use.name).trim() === '') ?? level.id.columns[0];
-      const key = column ? bound.column(column.name) : undefined;
+      const key = bound.column(emptyColumn);
       row.fail(
         key,
         'missing_field',
-        `${key ? row.columnName(key) : level.key} is empty, so the ${level.kind} has no id`,
+        `${key ? row.columnName(key) : emptyColumn} is empty, so the ${level.kind} has no id`,
       );
       continue;
     }

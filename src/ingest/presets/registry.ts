@@ -1,4 +1,6 @@
 import type { Mapping } from '../mapping/Mapping.js';
+import { OCDS } from '../ocds/ocdsPreset.js';
+import { FDP } from './fdp.js';
 import { MX_CUENTA_PUBLICA } from './mxCuentaPublica.js';
 import { MX_PEF } from './mxPef.js';
 import { MX_RAMO23 } from './mxRamo23.js';
@@ -14,7 +16,7 @@ export interface Preset {
 
 // Listed statically (no registration at import time), so that bundlers can drop what a page does not use.
 const PRESETS: Record<string, Preset> = Object.fromEntries(
-  [MX_PEF, MX_CUENTA_PUBLICA, MX_TRANSFERENCIAS, MX_RAMO23].map((preset) => [preset.name, preset]),
+  [MX_PEF, MX_CUENTA_PUBLICA, MX_TRANSFERENCIAS, MX_RAMO23, OCDS, FDP].map((preset) => [preset.name, preset]),
 );
 
 /** The names of the presets that ship with cauce. */
