@@ -2,6 +2,7 @@ import { CauceError } from '../errors/CauceError.js';
 import { IngestError } from '../errors/IngestError.js';
 import { MappingError } from '../errors/MappingError.js';
 import { INGEST_HELP, ingestCommand } from './commands/ingest.js';
+import { RECONCILE_HELP, reconcileCommand } from './commands/reconcile.js';
 import { TRACE_HELP, traceCommand } from './commands/trace.js';
 import { EXIT } from './exitCodes.js';
 import { forTerminal } from './formatTable.js';
@@ -11,6 +12,7 @@ import { UsageError } from './UsageError.js';
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   ingest: ingestCommand,
   trace: traceCommand,
+  reconcile: reconcileCommand,
 };
 
 export const HELP = `cauce: follow public money from budget lines to the companies, people and governments that receive it.
@@ -20,13 +22,15 @@ Usage: cauce <command> <inputs...> [options]
 Commands:
   ingest   read files into one flow graph; report every row and the exact totals
   trace    follow the money from a node, downstream (--down) or upstream (--up)
+  reconcile  check that the money adds up: declared totals, hierarchy, conservation, stage order, trusts
 
 Output: data on stdout (--json for JSON), messages on stderr.
 Exit codes: 0 done, 1 flags at or above --fail-on, 2 usage error, 3 input that cannot be read.
 Run 'cauce <command> --help' for a command's options.
 
 ${INGEST_HELP}
-${TRACE_HELP}`;
+${TRACE_HELP}
+${RECONCILE_HELP}`;
 
 /** Runs one command line and returns its exit code; never throws. */
 export async function run(argv: string[], io: Io, version = '0.0.0'): Promise<number> {

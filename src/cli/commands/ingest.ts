@@ -5,7 +5,7 @@ import { formatAmount } from '../../money/formatAmount.js';
 import { summarizeGraph } from '../../model/summarizeGraph.js';
 import { INPUT_OPTIONS, toIngestOptions } from '../commonOptions.js';
 import { EXIT } from '../exitCodes.js';
-import { formatTable } from '../formatTable.js';
+import { formatTable, forTerminal } from '../formatTable.js';
 import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
 import { toJson } from '../toJson.js';
@@ -61,9 +61,28 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
   for (const { report } of results) {
     const skipped = Object.entries(report.skippedByRule).map(([rule, count]) => `${count} ${rule}`);
     io.out(
-      `${report.file}: ${report.format}, ${report.rowsRead} rows read: ${report.accepted} accepted, ` +
-        `${report.rejected} rejected, ${report.skipped} skipped${skipped.length ? ` (${skipped.join(', ')})` : ''}\n`,
+      forTerminal(
+        `${report.file}: ${report.format}${report.mapping ? ` (${report.mapping})` : ''}, ${report.rowsRead} rows read: ` +
+          `${report.accepted} accepted, ${report.rejected} rejected, ${report.skipped} skipped` +
+          `${skipped.length ? ` (${skipped.join(', ')})` : ''}\n`,
+      ),
     );
+    const details = [
+      report.encoding ? `encoding ${report.encoding}${report.encodingDetected ? ' (detected)' : ''}` : '',
+      report.mixedEncoding ? 'some bytes were not UTF-8 and were read as windows-1252' : '',
+      report.headerRow && report.headerRow > 1 ? `header on row ${report.headerRow}` : '',
+      report.declaredTotals ? `${report.declaredTotals} declared totals` : '',
+      report.normalizations
+        ? `normalised: ${Object.entries(report.normalizations)
+            .map(([rule, count]) => `${count} ${rule}`)
+            .join(', ')}`
+        : '',
+    ].filter(Boolean);
+    if (details.length > 0) io.out(`  ${details.join('; ')}\n`);
+  }
+  const notes = graph.getAttribute('notes');
+  if (notes.length > 0) {
+    io.err(`${notes.length} conflicts between inputs about nodes (the first description was kept); see --json notes\n`);
   }
   io.out(`graph: ${summary.nodes} nodes, ${summary.flows} flows\n\n`);
   if (summary.byStage.length > 0) {

@@ -9,6 +9,7 @@ import { EXIT } from '../exitCodes.js';
 import { forTerminal } from '../formatTable.js';
 import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
+import { positiveInteger } from '../positiveInteger.js';
 import { toJson } from '../toJson.js';
 import { UsageError } from '../UsageError.js';
 
@@ -79,14 +80,6 @@ export async function traceCommand(args: string[], io: Io): Promise<number> {
 
 function formatTotals(totals: StageTotal[]): string {
   return totals.map((total) => `${total.stage} ${formatAmount(total.amount, { currency: total.currency })}`).join(', ');
-}
-
-function positiveInteger(flag: string, text: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`${flag} ${text}: expected a whole number of at least 1`);
-  }
-  return value;
 }
 
 function suggest(graph: FlowGraph, id: string): string {

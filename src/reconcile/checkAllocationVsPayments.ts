@@ -1,0 +1,88 @@
+import { Decimal } from '../money/Decimal.js';
+import type { Stage } from '../model/stages.js';
+import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
+import { mergeProvenance } from './mergeProvenance.js';
+import type { FlowGraph } from '../model/types.js';
+import { compare, notCheckable } from './compare.js';
+import type { FlowTotals, Total } from './FlowTotals.js';
+import type { CheckResult } from './types.js';
+import type { ResolvedTolerance } from './withinTolerance.js';
+
+/**
+ * `allocation-vs-payments`: what a programme or an agency was allotted (modified, or approved where there is no
+ * modified figure) against what it paid out to recipients, intermediaries and trusts (paid, or exercised where there
+ * is no paid stage); passing money down to its own programmes or units is not paying it out. The remainder is
+ * reported as an amount, never hidden: a programme that paid out less than its allotment leaves money unexplained
+ * by the data, one that paid more spent money it was not given.
+ */
+export function checkAllocationVsPayments(
+  graph: FlowGraph,
+  totals: FlowTotals,
+  tolerance: ResolvedTolerance,
+): CheckResult[] {
+  const results: CheckResult[] = [];
+  graph.forEachNode((node, attributes) => {
+    if (attributes.kind !== 'programme' && attributes.kind !== 'agency') return;
+    const currencies = new Set([...(totals.nodeStages.get(node) ?? [])].map((key) => key.split('\u0000')[1]!));
+    const receives = graph.inDegree(node) > 0;
+    for (const currency of currencies) {
+      const allotted = firstOf(['modified', 'approved'], (stage) =>
+        receives ? totals.received(node, stage, currency) : totals.paid(node, stage, currency),
+      );
+      const paid = firstOf(['paid', 'exercised'], (stage) => paymentsOut(graph, node, stage, currency));
+      if (!allotted) continue;
+      if (!paid) {
+        results.push(
+          notCheckable(
+            'allocation-vs-payments',
+            { nodes: [node], stage: allotted.stage },
+            currency,
+            `${node} has an allotment but the data have no payments (paid or exercised) from it to recipients`,
+          ),
+        );
+        continue;
+      }
+      results.push(
+        compare({
+          check: 'allocation-vs-payments',
+          subject: { nodes: [node], stage: paid.stage, against: allotted.stage },
+          expected: allotted.total.amount,
+          actual: paid.total.amount,
+          currency,
+          tolerance,
+          explain: (difference) =>
+            difference.isNegative()
+              ? `${node} paid out ${difference.abs().toFixed()} less than its ${allotted.stage} allotment`
+              : `${node} paid out ${difference.toFixed()} more than its ${allotted.stage} allotment`,
+          expectedFrom: allotted.total.provenance.values(),
+          actualFrom: paid.total.provenance.values(),
+        }),
+      );
+    }
+  });
+  return results;
+}
+
+/** The flows at a stage from a node to anything that is not a classification (a programme, a unit...). */
+function paymentsOut(graph: FlowGraph, node: string, stage: Stage, currency: string): Total | undefined {
+  let total: Total | undefined;
+  graph.forEachOutEdge(node, (_edge, flow, _source, _target, _sourceAttributes, target) => {
+    if (flow.stage !== stage || flow.currency !== currency || CLASSIFICATION_KINDS.has(target.kind)) return;
+    total ??= { amount: new Decimal(0), flows: 0, provenance: new Map() };
+    total.amount = total.amount.plus(flow.amount);
+    total.flows++;
+    mergeProvenance(total.provenance, flow.provenance);
+  });
+  return total;
+}
+
+function firstOf(
+  stages: Stage[],
+  find: (stage: Stage) => Total | undefined,
+): { stage: Stage; total: Total } | undefined {
+  for (const stage of stages) {
+    const total = find(stage);
+    if (total) return { stage, total };
+  }
+  return undefined;
+}

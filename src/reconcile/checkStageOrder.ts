@@ -1,0 +1,58 @@
+import { STAGES, type Stage } from '../model/stages.js';
+import type { FlowGraph } from '../model/types.js';
+import { compare } from './compare.js';
+import type { FlowTotals, Total } from './FlowTotals.js';
+import type { CheckResult } from './types.js';
+import type { ResolvedTolerance } from './withinTolerance.js';
+
+// The budget cycle's cumulative moments: each can be at most the one before it. Approved is left out: a budget may
+// be modified up or down.
+const CUMULATIVE: readonly Stage[] = STAGES.filter((stage) => stage !== 'approved');
+
+/**
+ * `stage-order`: for every node (a budget line, and rolled up, its programme, unit and agency), paid <= exercised <=
+ * accrued <= committed <= modified. A node's amount at a stage is what it received, or for a node that receives
+ * nothing, what it paid out. Stages the data do not have are passed over: paid is then compared with the nearest
+ * earlier stage present.
+ */
+export function checkStageOrder(graph: FlowGraph, totals: FlowTotals, tolerance: ResolvedTolerance): CheckResult[] {
+  const results: CheckResult[] = [];
+  graph.forEachNode((node) => {
+    const byCurrency = new Map<string, Array<[Stage, Total]>>();
+    const receives = graph.inDegree(node) > 0;
+    for (const key of totals.nodeStages.get(node) ?? []) {
+      const [stage, currency] = key.split('\u0000') as [Stage, string];
+      if (!CUMULATIVE.includes(stage)) continue;
+      const total = receives ? totals.received(node, stage, currency) : totals.paid(node, stage, currency);
+      if (!total) continue;
+      const list = byCurrency.get(currency) ?? [];
+      list.push([stage, total]);
+      byCurrency.set(currency, list);
+    }
+    for (const [currency, list] of byCurrency) {
+      list.sort(([a], [b]) => CUMULATIVE.indexOf(a) - CUMULATIVE.indexOf(b));
+      for (let at = 1; at < list.length; at++) {
+        const [earlier, ceiling] = list[at - 1]!;
+        const [later, amount] = list[at]!;
+        const result = compare({
+          check: 'stage-order',
+          subject: { nodes: [node], stage: later, against: earlier },
+          expected: ceiling.amount,
+          actual: amount.amount,
+          currency,
+          tolerance,
+          explain: (difference) => `${node}: ${later} exceeds ${earlier} by ${difference.toFixed()}`,
+          expectedFrom: ceiling.provenance.values(),
+          actualFrom: amount.provenance.values(),
+        });
+        // Less at a later stage is the normal course of a budget, not a mismatch.
+        if (result.status === 'mismatch' && amount.amount.lessThan(ceiling.amount)) {
+          result.status = 'ok';
+          delete result.reason;
+        }
+        results.push(result);
+      }
+    }
+  });
+  return results;
+}
