@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { type Delimiter, detectDelimiter } from './detectDelimiter.js';
+import { appendAll } from '../util/appendAll.js';
 
 /** One record of a delimited file, numbered as a spreadsheet numbers rows (the first record is row 1). */
 export interface CsvRecord {
@@ -84,7 +85,7 @@ export class CsvRecordReader {
         records.push({ fields: firstLine.split(this.delimiterChoice!), row: this.nextRow++, malformed: true });
         if (lineEnd !== -1) {
           this.pending = text.slice(lineEnd + 1);
-          records.push(...this.parse(true));
+          appendAll(records, this.parse(true));
         }
         this.pending = '';
         return records;

@@ -5,6 +5,7 @@ import { createFlowGraph } from './createFlowGraph.js';
 import type { NodeKind } from './kinds.js';
 import { setOwn } from './setOwn.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes, GraphNote, Provenance } from './types.js';
+import { appendAll } from '../util/appendAll.js';
 
 export interface BuildFlowGraphOptions {
   /** The currency of the graph's flows that do not state one. Default `MXN`. */
@@ -32,7 +33,7 @@ export function buildFlowGraph(inputs: IngestResult | IngestResult[], options: B
   const notes = graph.getAttribute('notes');
   for (const result of results) {
     for (const flow of result.flows) addFlowRecord(graph, flow, declaredKind, notes);
-    graph.getAttribute('declaredTotals').push(...(result.declaredTotals ?? []));
+    appendAll(graph.getAttribute('declaredTotals'), result.declaredTotals ?? []);
     for (const balance of result.balances) {
       mergeNode(graph, { id: balance.node }, balance.provenance, declaredKind, notes);
       graph.getNodeAttribute(balance.node, 'balances').push(balance);

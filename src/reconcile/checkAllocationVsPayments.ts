@@ -1,10 +1,8 @@
-import { Decimal } from '../money/Decimal.js';
 import type { Stage } from '../model/stages.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
-import { mergeProvenance } from './mergeProvenance.js';
 import type { FlowGraph } from '../model/types.js';
 import { compare, notCheckable } from './compare.js';
-import type { FlowTotals, Total } from './FlowTotals.js';
+import { addTo, type FlowTotals, type Total } from './FlowTotals.js';
 import type { CheckResult } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
@@ -23,7 +21,7 @@ export function checkAllocationVsPayments(
   const results: CheckResult[] = [];
   graph.forEachNode((node, attributes) => {
     if (attributes.kind !== 'programme' && attributes.kind !== 'agency') return;
-    const currencies = new Set([...(totals.nodeStages.get(node) ?? [])].map((key) => key.split('\u0000')[1]!));
+    const currencies = new Set([...totals.stagesOf(node)].map((key) => key.split('\u0000')[1]!));
     const receives = graph.inDegree(node) > 0;
     for (const currency of currencies) {
       const allotted = firstOf(['modified', 'approved'], (stage) =>
@@ -54,8 +52,8 @@ export function checkAllocationVsPayments(
             difference.isNegative()
               ? `${node} paid out ${difference.abs().toFixed()} less than its ${allotted.stage} allotment`
               : `${node} paid out ${difference.toFixed()} more than its ${allotted.stage} allotment`,
-          expectedFrom: allotted.total.provenance.values(),
-          actualFrom: paid.total.provenance.values(),
+          expectedFrom: allotted.total.provenance,
+          actualFrom: paid.total.provenance,
         }),
       );
     }
@@ -68,10 +66,7 @@ function paymentsOut(graph: FlowGraph, node: string, stage: Stage, currency: str
   let total: Total | undefined;
   graph.forEachOutEdge(node, (_edge, flow, _source, _target, _sourceAttributes, target) => {
     if (flow.stage !== stage || flow.currency !== currency || CLASSIFICATION_KINDS.has(target.kind)) return;
-    total ??= { amount: new Decimal(0), flows: 0, provenance: new Map() };
-    total.amount = total.amount.plus(flow.amount);
-    total.flows++;
-    mergeProvenance(total.provenance, flow.provenance);
+    total = addTo(total, flow);
   });
   return total;
 }

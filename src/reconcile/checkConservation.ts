@@ -19,7 +19,7 @@ export function checkConservation(graph: FlowGraph, totals: FlowTotals, toleranc
     if (CLASSIFICATION_KINDS.has(attributes.kind)) return;
     const mustPassOn =
       attributes.kind === 'intermediary' || (attributes.kind === 'trust' && attributes.balances.length === 0);
-    for (const key of totals.nodeStages.get(node) ?? []) {
+    for (const key of totals.stagesOf(node)) {
       const [stage, currency] = key.split('\u0000') as [Stage, string];
       const received = totals.received(node, stage, currency);
       const paid = totals.paid(node, stage, currency);
@@ -36,8 +36,8 @@ export function checkConservation(graph: FlowGraph, totals: FlowTotals, toleranc
           difference.isPositive()
             ? `${node} paid out ${difference.toFixed()} more than it received: money from nowhere`
             : `${node} kept ${difference.abs().toFixed()} of what it received, which nothing in the data explains`,
-        expectedFrom: received.provenance.values(),
-        actualFrom: paid.provenance.values(),
+        expectedFrom: received.provenance,
+        actualFrom: paid.provenance,
       });
       // What a recipient, a source or a reporting trust keeps is theirs to keep: retained, not a mismatch.
       if (result.status === 'mismatch' && keeps && !mustPassOn) {

@@ -15,7 +15,7 @@ export function checkHierarchy(graph: FlowGraph, totals: FlowTotals, tolerance: 
   const results: CheckResult[] = [];
   graph.forEachNode((node, attributes) => {
     if (!CLASSIFICATION_KINDS.has(attributes.kind)) return;
-    for (const key of totals.nodeStages.get(node) ?? []) {
+    for (const key of totals.stagesOf(node)) {
       const [stage, currency] = key.split('\u0000') as [Stage, string];
       const received = totals.received(node, stage, currency);
       const paid = totals.paid(node, stage, currency);
@@ -31,8 +31,8 @@ export function checkHierarchy(graph: FlowGraph, totals: FlowTotals, tolerance: 
           explain: (difference) =>
             `${node} passed down ${difference.isNegative() ? 'less' : 'more'} than it received, by ` +
             `${difference.abs().toFixed()}`,
-          expectedFrom: received.provenance.values(),
-          actualFrom: paid.provenance.values(),
+          expectedFrom: received.provenance,
+          actualFrom: paid.provenance,
         }),
       );
     }

@@ -20,7 +20,7 @@ export function checkStageOrder(graph: FlowGraph, totals: FlowTotals, tolerance:
   graph.forEachNode((node) => {
     const byCurrency = new Map<string, Array<[Stage, Total]>>();
     const receives = graph.inDegree(node) > 0;
-    for (const key of totals.nodeStages.get(node) ?? []) {
+    for (const key of totals.stagesOf(node)) {
       const [stage, currency] = key.split('\u0000') as [Stage, string];
       if (!CUMULATIVE.includes(stage)) continue;
       const total = receives ? totals.received(node, stage, currency) : totals.paid(node, stage, currency);
@@ -42,8 +42,8 @@ export function checkStageOrder(graph: FlowGraph, totals: FlowTotals, tolerance:
           currency,
           tolerance,
           explain: (difference) => `${node}: ${later} exceeds ${earlier} by ${difference.toFixed()}`,
-          expectedFrom: ceiling.provenance.values(),
-          actualFrom: amount.provenance.values(),
+          expectedFrom: ceiling.provenance,
+          actualFrom: amount.provenance,
         });
         // Less at a later stage is the normal course of a budget, not a mismatch.
         if (result.status === 'mismatch' && amount.amount.lessThan(ceiling.amount)) {

@@ -94,7 +94,7 @@ export function checkTrustBalance(graph: FlowGraph, stage: Stage, tolerance: Res
                 `up to ${flows.amount.toFixed()}, the report says ${side} ${declared.toFixed()} (difference ` +
                 `${difference.toFixed()})`,
               expectedFrom: [balance.provenance],
-              actualFrom: flows.provenance.values(),
+              actualFrom: flows.provenance,
             }),
           );
         }
@@ -116,7 +116,7 @@ function flowsInPeriod(
   const bounds = periodBounds(period);
   let amount = new Decimal(0);
   let count = 0;
-  const provenance = new Map<string, Provenance>();
+  const provenance: Provenance[] = [];
   let placeable = true;
   const visit = (_edge: string, flow: FlowAttributes) => {
     if (flow.stage !== stage || flow.currency !== currency) return;

@@ -1,15 +1,24 @@
 import type { Provenance } from '../model/types.js';
 
-/** Merges provenance per file: the first and last row and the count of rows behind a total. */
-export function mergeProvenance(into: Map<string, Provenance>, items: Iterable<Provenance>): void {
+/**
+ * Merges provenance per file: the first and last row and the count of rows behind a total. Totals come from one or
+ * a few files, so a short list searched in place is faster than a map and allocates nothing per flow.
+ */
+export function mergeProvenance(into: Provenance[], items: Iterable<Provenance>): void {
   for (const item of items) {
-    const existing = into.get(item.file);
+    let existing: Provenance | undefined;
+    for (const candidate of into) {
+      if (candidate.file === item.file) {
+        existing = candidate;
+        break;
+      }
+    }
     if (!existing) {
-      into.set(item.file, { ...item });
+      into.push({ ...item });
       continue;
     }
-    existing.firstRow = Math.min(existing.firstRow, item.firstRow);
-    existing.lastRow = Math.max(existing.lastRow, item.lastRow);
+    if (item.firstRow < existing.firstRow) existing.firstRow = item.firstRow;
+    if (item.lastRow > existing.lastRow) existing.lastRow = item.lastRow;
     existing.rows += item.rows;
   }
 }

@@ -11,6 +11,7 @@ import { checkTrustBalance } from './checkTrustBalance.js';
 import { FlowTotals } from './FlowTotals.js';
 import { CHECK_IDS, type CheckId, type CheckResult, type ReconcileOptions, type ReconcileResult } from './types.js';
 import { resolveTolerance } from './withinTolerance.js';
+import { appendAll } from '../util/appendAll.js';
 
 /**
  * Checks that the money adds up at every step: declared totals, the hierarchy of classifications, conservation at
@@ -40,12 +41,12 @@ export function reconcile(graph: FlowGraph, options: ReconcileOptions = {}): Rec
   const declared = [...graph.getAttribute('declaredTotals'), ...(options.declaredTotals ?? [])];
 
   const checks: CheckResult[] = [];
-  if (selected.has('declared-total')) checks.push(...checkDeclaredTotals(graph, totals, declared, tolerance));
-  if (selected.has('hierarchy')) checks.push(...checkHierarchy(graph, totals, tolerance));
-  if (selected.has('conservation')) checks.push(...checkConservation(graph, totals, tolerance));
-  if (selected.has('stage-order')) checks.push(...checkStageOrder(graph, totals, tolerance));
-  if (selected.has('trust-balance')) checks.push(...checkTrustBalance(graph, trustStage, tolerance));
-  if (selected.has('allocation-vs-payments')) checks.push(...checkAllocationVsPayments(graph, totals, tolerance));
+  if (selected.has('declared-total')) appendAll(checks, checkDeclaredTotals(graph, totals, declared, tolerance));
+  if (selected.has('hierarchy')) appendAll(checks, checkHierarchy(graph, totals, tolerance));
+  if (selected.has('conservation')) appendAll(checks, checkConservation(graph, totals, tolerance));
+  if (selected.has('stage-order')) appendAll(checks, checkStageOrder(graph, totals, tolerance));
+  if (selected.has('trust-balance')) appendAll(checks, checkTrustBalance(graph, trustStage, tolerance));
+  if (selected.has('allocation-vs-payments')) appendAll(checks, checkAllocationVsPayments(graph, totals, tolerance));
 
   const byCheck: ReconcileResult['summary']['byCheck'] = {};
   for (const id of selected) byCheck[id] = { checked: 0, mismatched: 0, notCheckable: 0 };

@@ -7,6 +7,7 @@ import { readAwards } from './readAwards.js';
 import { readBudgetBreakdown } from './readBudgetBreakdown.js';
 import { readTransactions } from './readTransactions.js';
 import { ReleaseReader } from './ReleaseReader.js';
+import { appendAll } from '../../util/appendAll.js';
 
 export interface IngestOcdsOptions {
   /** The name used in provenance and row issues. Default `input`. */
@@ -61,7 +62,7 @@ export function ingestOcds(json: unknown, options: IngestOcdsOptions = {}): Inge
   };
   const reject = (issues: RowIssue[]) => {
     report.rejected++;
-    report.issues.push(...issues);
+    appendAll(report.issues, issues);
     if (strict) throw new IngestError(issues);
   };
 
@@ -87,7 +88,7 @@ export function ingestOcds(json: unknown, options: IngestOcdsOptions = {}): Inge
     readAwards(reader);
     readTransactions(reader);
     readBudgetBreakdown(reader);
-    flows.push(...reader.flows);
+    appendAll(flows, reader.flows);
     if (reader.issues.length > 0) reject(reader.issues);
     else if (reader.flows.length === 0) skip(report, OCDS_SKIP_RULES.noMoney);
     else report.accepted++;
