@@ -62,6 +62,8 @@ export type {
   TotalRule,
 } from './ingest/mapping/Mapping.js';
 export { validateMapping } from './ingest/mapping/validateMapping.js';
+export type { WatchlistEntryTemplates, WatchlistMapping } from './ingest/watchlist/WatchlistMapping.js';
+export { validateWatchlistMapping } from './ingest/watchlist/validateWatchlistMapping.js';
 export { getPreset, PRESET_NAMES } from './ingest/presets/registry.js';
 export type { Preset } from './ingest/presets/registry.js';
 export { detectEncoding } from './ingest/decode/detectEncoding.js';
@@ -78,6 +80,19 @@ export { mappingFromFdp } from './ingest/fdp/mappingFromFdp.js';
 export type { FdpMappingOptions } from './ingest/fdp/mappingFromFdp.js';
 export { ingestFdp } from './ingest/fdp/ingestFdp.js';
 export type { IngestFdpOptions } from './ingest/fdp/ingestFdp.js';
+export { inspectTable } from './ingest/inspect/inspectTable.js';
+export type { InspectTableOptions } from './ingest/inspect/inspectTable.js';
+export type {
+  ColumnProfile,
+  ColumnType,
+  LineEnds,
+  NumberFormatProfile,
+  PackedColumn,
+  StageColumn,
+  TableInspection,
+  TotalRowCandidate,
+  UnitHint,
+} from './ingest/inspect/TableInspection.js';
 export { detectDelimiter } from './ingest/detectDelimiter.js';
 export type { Delimiter } from './ingest/detectDelimiter.js';
 

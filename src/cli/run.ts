@@ -2,6 +2,7 @@ import { CauceError } from '../errors/CauceError.js';
 import { IngestError } from '../errors/IngestError.js';
 import { MappingError } from '../errors/MappingError.js';
 import { INGEST_HELP, ingestCommand } from './commands/ingest.js';
+import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
 import { RECONCILE_HELP, reconcileCommand } from './commands/reconcile.js';
 import { TRACE_HELP, traceCommand } from './commands/trace.js';
 import { EXIT } from './exitCodes.js';
@@ -10,6 +11,7 @@ import type { Io } from './Io.js';
 import { UsageError } from './UsageError.js';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  inspect: inspectCommand,
   ingest: ingestCommand,
   trace: traceCommand,
   reconcile: reconcileCommand,
@@ -20,6 +22,7 @@ export const HELP = `cauce: follow public money from budget lines to the compani
 Usage: cauce <command> <inputs...> [options]
 
 Commands:
+  inspect  look at a file: encoding, header, columns, totals; suggest a mapping (--mapping-out FILE)
   ingest   read files into one flow graph; report every row and the exact totals
   trace    follow the money from a node, downstream (--down) or upstream (--up)
   reconcile  check that the money adds up: declared totals, hierarchy, conservation, stage order, trusts
@@ -28,6 +31,7 @@ Output: data on stdout (--json for JSON), messages on stderr.
 Exit codes: 0 done, 1 flags at or above --fail-on, 2 usage error, 3 input that cannot be read.
 Run 'cauce <command> --help' for a command's options.
 
+${INSPECT_HELP}
 ${INGEST_HELP}
 ${TRACE_HELP}
 ${RECONCILE_HELP}`;

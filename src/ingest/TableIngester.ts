@@ -5,6 +5,7 @@ import { type AmountUnit, unitPowerOfTen } from '../money/unit.js';
 import type { CsvRecord } from './CsvRecordReader.js';
 import type { Delimiter } from './detectDelimiter.js';
 import type { Mapping } from './mapping/Mapping.js';
+import type { WatchlistMapping } from './watchlist/WatchlistMapping.js';
 import { RecordSink } from './RecordSink.js';
 import { indexHeader } from './recognizeFormat.js';
 import type { IngestResult } from './records.js';
@@ -25,8 +26,8 @@ export interface IngestOptions {
   decimal?: '.' | ',';
   /** The unit amounts are written in; they are scaled to units. Default `units`. */
   unit?: AmountUnit;
-  /** Read the table with this mapping instead of as a canonical table. */
-  mapping?: Mapping;
+  /** Read the table with this mapping instead of as a canonical table: a flow mapping, or a watchlist mapping. */
+  mapping?: Mapping | WatchlistMapping;
   /** Read the table with a preset's mapping, by name (see PRESET_NAMES). */
   preset?: string;
 }

@@ -3,6 +3,7 @@ import { canonicalMatcher } from './canonicalMatcher.js';
 import type { Delimiter } from './detectDelimiter.js';
 import { mappingMatcher } from './mapping/mappingMatcher.js';
 import { resolveMapping } from './mapping/resolveMapping.js';
+import { watchlistMatcher } from './watchlist/watchlistMatcher.js';
 import { type IngestOptions, TableIngester, valueFormatOf } from './TableIngester.js';
 
 const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
@@ -24,12 +25,18 @@ export function createIngester(options: IngestOptions): {
   if (typeof defaultCurrency !== 'string' || !/^[A-Z]{3}$/.test(defaultCurrency)) {
     throw new InvalidArgumentError('options.defaultCurrency', 'must be an ISO 4217 code like MXN');
   }
-  const mapping = resolveMapping(options);
+  const resolved = resolveMapping(options);
+  const mapping = resolved?.kind === 'flows' ? resolved.mapping : undefined;
+  const watchlist = resolved?.kind === 'watchlist' ? resolved.mapping : undefined;
   const delimiter = options.delimiter ?? mapping?.delimiter;
   if (delimiter !== undefined && !DELIMITERS.includes(delimiter)) {
     throw new InvalidArgumentError('options.delimiter', 'must be ",", ";", "\\t" or "|"');
   }
-  const matcher = mapping ? mappingMatcher(mapping, defaultCurrency) : canonicalMatcher(defaultCurrency);
+  const matcher = watchlist
+    ? watchlistMatcher(watchlist)
+    : mapping
+      ? mappingMatcher(mapping, defaultCurrency)
+      : canonicalMatcher(defaultCurrency);
   const ingester = new TableIngester({
     file,
     strict: options.strict === true,
@@ -39,6 +46,7 @@ export function createIngester(options: IngestOptions): {
   });
   const result: { ingester: TableIngester; delimiter?: Delimiter; encoding?: string } = { ingester };
   if (delimiter !== undefined) result.delimiter = delimiter;
-  if (mapping?.encoding !== undefined) result.encoding = mapping.encoding;
+  const encoding = mapping?.encoding ?? watchlist?.encoding;
+  if (encoding !== undefined) result.encoding = encoding;
   return result;
 }

@@ -12,6 +12,7 @@ export interface EncodingGuess {
 }
 
 const COMMON_LETTERS = new Set('áéíóúñüàèìòùâêîôûãõçÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÃÕÇ');
+const TYPOGRAPHIC = new Set('–—‘’“”…•€£\u00a0');
 
 /**
  * Guesses the encoding of a published table from a sample of its bytes. A byte-order mark decides; bytes that are
@@ -61,8 +62,10 @@ function countUtf8(bytes: Uint8Array): { valid: number; invalid: number } {
 }
 
 /**
- * Scores a code page by how its reading of each high byte fits the ASCII letters around it: a common accented letter
- * scores 2, another letter 1, anything else 0, plus 1 when its case matches its neighbours' (CÓDIGO, not CàDIGO).
+ * Scores a code page by how its reading of each high byte fits the bytes around it. A letter counts only inside a
+ * word and in its case (beside an ASCII letter of the same case, or beside another high byte): a common accented
+ * letter scores 2, another letter 1, plus 1 beside a letter of its case (CÓDIGO, not CàDIGO). A typographic sign (an en dash, curly quotes, a no-break
+ * space, € or £) scores 1. So windows-1252's " – " (0x96, an en dash between spaces) is not taken for DOS's "û".
  */
 function letterScore(bytes: Uint8Array, high: string): number {
   let score = 0;
@@ -70,14 +73,21 @@ function letterScore(bytes: Uint8Array, high: string): number {
     const byte = bytes[at]!;
     if (byte < 0x80) continue;
     const char = high[byte - 0x80]!;
-    const isLetter = char.toLowerCase() !== char.toUpperCase();
-    if (!isLetter) continue;
-    score += COMMON_LETTERS.has(char) ? 2 : 1;
-    const neighbour = asciiLetter(bytes[at - 1]) ?? asciiLetter(bytes[at + 1]);
-    if (neighbour !== undefined) {
-      const upper = char === char.toUpperCase();
-      if (upper === (neighbour === neighbour.toUpperCase())) score += 1;
+    if (TYPOGRAPHIC.has(char)) {
+      score += 1;
+      continue;
     }
+    if (char.toLowerCase() === char.toUpperCase()) continue;
+    const before = bytes[at - 1];
+    const after = bytes[at + 1];
+    const letters = [asciiLetter(before), asciiLetter(after)].filter((letter) => letter !== undefined);
+    const upper = char === char.toUpperCase();
+    const sameCase = letters.some((letter) => (letter === letter.toUpperCase()) === upper);
+    const highNeighbour = (before ?? 0) >= 0x80 || (after ?? 0) >= 0x80;
+    // Inside a word and in its case: "Cámara", "CÓDIGO". A lower-case letter stuck to capitals ("SERVICESá") is not.
+    if (!(sameCase || (letters.length === 0 && highNeighbour))) continue;
+    score += COMMON_LETTERS.has(char) ? 2 : 1;
+    if (sameCase) score += 1;
   }
   return score;
 }

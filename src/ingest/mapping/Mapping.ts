@@ -39,8 +39,8 @@ export interface Mapping {
   amounts: AmountColumn[];
   /** Template of the period the row covers, e.g. `"{CICLO}"` or `"2016"`. */
   period?: string;
-  /** The column of a payment's date and how it is written. */
-  date?: { column: string; format: DateFormat };
+  /** The column of a payment's date and how it is written: one format, or several tried in order. */
+  date?: { column: string; format: DateFormat | DateFormat[] };
   /** Template of the contract or invoice reference. */
   reference?: string;
   /** Rows that declare a total instead of detail; the first rule that matches wins. */
@@ -79,7 +79,7 @@ export interface AmountColumn {
   optional?: boolean;
 }
 
-export type DateFormat = 'iso' | 'dd/mm/yyyy' | 'mm/dd/yyyy' | 'dd-mmm-yy' | 'dd/mm/yy';
+export type DateFormat = 'iso' | 'dd/mm/yyyy' | 'mm/dd/yyyy' | 'dd-mmm-yy' | 'dd/mm/yy' | 'mmmm dd, yyyy';
 
 /** A condition on one cell: a value it equals, or one test. */
 export type Matcher =

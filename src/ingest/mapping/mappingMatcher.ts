@@ -11,6 +11,7 @@ import { type CompiledCondition, compileCondition } from './compileCondition.js'
 import { compileTemplate, type NormalizationCounts, type Template } from './compileTemplate.js';
 import type { AmountColumn, Condition, DateFormat, Mapping } from './Mapping.js';
 import { parseDate } from './parseDate.js';
+import { createColumnResolver } from './createColumnResolver.js';
 
 interface CompiledLevel {
   key: string;
@@ -84,19 +85,7 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
   const date = mapping.date;
   if (date) uses.push({ key: 'date.column', name: date.column, optional: false });
 
-  const aliases = new Map<string, Array<(key: string) => boolean>>();
-  for (const [name, others] of Object.entries(mapping.aliases ?? {})) {
-    aliases.set(columnKey(name), others.map(aliasTest));
-  }
-  /** The header key a mapping's column name resolves to in this file, through its aliases. */
-  const resolve = (header: TableHeader, name: string): string | undefined => {
-    const key = columnKey(name);
-    if (header.index.has(key)) return key;
-    for (const test of aliases.get(key) ?? []) {
-      for (const candidate of header.index.keys()) if (test(candidate)) return candidate;
-    }
-    return undefined;
-  };
+  const resolve = createColumnResolver(mapping.aliases);
   const amountKeys = mapping.amounts.map((_amount, at) => `amounts[${at}].column`);
   const missing = (header: TableHeader) => {
     const gaps = uses.filter((use) => !use.optional && resolve(header, use.name) === undefined);
@@ -164,7 +153,7 @@ interface Bound {
   period: Template | undefined;
   reference: Template | undefined;
   currency: Template;
-  date: { column: string; format: DateFormat } | undefined;
+  date: { column: string; format: DateFormat | DateFormat[] } | undefined;
   /** The header key of a column the mapping names (undefined for an optional column the file lacks). */
   column(name: string): string | undefined;
 }
@@ -326,17 +315,13 @@ function readDate(row: TableRow, bound: Bound): string | undefined {
   const key = bound.column(bound.date.column)!;
   const text = row.raw(key).trim();
   if (text === '') return undefined;
-  const date = parseDate(text, bound.date.format);
-  if (!date) row.fail(key, 'bad_date', `${JSON.stringify(text)} is not a ${bound.date.format} date`);
-  return date;
-}
-
-function aliasTest(alias: string): (key: string) => boolean {
-  const key = columnKey(alias);
-  if (!key.includes('*')) return (candidate) => candidate === key;
-  const parts = key.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`^${parts.join('.*')}$`);
-  return (candidate) => pattern.test(candidate);
+  const formats = Array.isArray(bound.date.format) ? bound.date.format : [bound.date.format];
+  for (const format of formats) {
+    const date = parseDate(text, format);
+    if (date) return date;
+  }
+  row.fail(key, 'bad_date', `${JSON.stringify(text)} is not a date written ${formats.join(' or ')}`);
+  return undefined;
 }
 
 function addCounts(into: NormalizationCounts, counts: NormalizationCounts): void {

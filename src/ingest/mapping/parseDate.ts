@@ -1,7 +1,14 @@
 import { isIsoDate } from '../../model/isIsoDate.js';
 import type { DateFormat } from './Mapping.js';
 
-export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mmm-yy', 'dd/mm/yy'];
+export const DATE_FORMATS: readonly DateFormat[] = [
+  'iso',
+  'dd/mm/yyyy',
+  'mm/dd/yyyy',
+  'dd-mmm-yy',
+  'dd/mm/yy',
+  'mmmm dd, yyyy',
+];
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -20,6 +27,29 @@ const MONTHS: Record<string, number> = {
   abr: 4,
   ago: 8,
   dic: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
 };
 
 /** Reads a date in a declared format into YYYY-MM-DD; undefined when the text is not a real date in that format. */
@@ -47,6 +77,14 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
       if (!match) return undefined;
       [day, month, year] = [Number(match[1]), Number(match[2]), twoDigitYear(Number(match[3]))];
       break;
+    case 'mmmm dd, yyyy': {
+      // "Friday, April 29, 2022" or "April 29, 2022", as spreadsheets write a long date.
+      match = /^(?:[A-Za-z]+,\s*)?([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
+      const named = match ? MONTHS[match[1]!.toLowerCase()] : undefined;
+      if (!match || named === undefined) return undefined;
+      [month, day, year] = [named, Number(match[2]), Number(match[3])];
+      break;
+    }
     case 'dd-mmm-yy': {
       match = /^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d{2}|\d{4})$/.exec(text);
       const named = match ? MONTHS[match[2]!.toLowerCase()] : undefined;

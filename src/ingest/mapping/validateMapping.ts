@@ -115,12 +115,7 @@ export function validateMapping(input: unknown): Mapping {
     const date = object(mapping.date, 'date');
     onlyKeys(date, ['column', 'format'], 'date.');
     string(date.column, 'date.column');
-    if (!DATE_FORMATS.includes(date.format as never)) {
-      throw new MappingError(
-        'date.format',
-        `unknown date format ${JSON.stringify(date.format)}; use ${DATE_FORMATS.join(', ')}`,
-      );
-    }
+    validateDateFormat(date.format, 'date.format');
   }
   for (const list of ['totals', 'skip'] as const) {
     if (mapping[list] === undefined) continue;
@@ -156,6 +151,17 @@ function onlyKeys(value: Record<string, unknown>, allowed: string[], prefix: str
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       throw new MappingError(`${prefix}${key}`, `unknown key; the keys here are ${allowed.join(', ')}`);
+    }
+  }
+}
+
+/** A date format, or a list of them tried in order; shared with watchlist mappings. */
+export function validateDateFormat(format: unknown, key: string): void {
+  const formats = Array.isArray(format) ? format : [format];
+  if (formats.length === 0) throw new MappingError(key, 'names no date format');
+  for (const one of formats) {
+    if (!DATE_FORMATS.includes(one as never)) {
+      throw new MappingError(key, `unknown date format ${JSON.stringify(one)}; use ${DATE_FORMATS.join(', ')}`);
     }
   }
 }
