@@ -12,6 +12,7 @@ import { compileTemplate, type NormalizationCounts, type Template } from './comp
 import type { AmountColumn, Condition, DateFormat, Mapping } from './Mapping.js';
 import { parseDate } from './parseDate.js';
 import { createColumnResolver } from './createColumnResolver.js';
+import { type ColumnUse, missingColumnsError } from './missingColumnsError.js';
 
 interface CompiledLevel {
   key: string;
@@ -21,13 +22,6 @@ interface CompiledLevel {
   name?: Template;
   taxId?: Template;
   attributes: Array<[string, Template]>;
-}
-
-/** Every place a mapping names a column, with the key it is named at, for binding and for errors. */
-interface ColumnUse {
-  key: string;
-  name: string;
-  optional: boolean;
 }
 
 /**
@@ -119,28 +113,7 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
         column: (name) => bound.get(columnKey(name)),
       });
     },
-    noHeader(file, candidates) {
-      // Name the columns missing from the row that came closest to being the header.
-      let best: ColumnUse[] = uses;
-      for (const fields of candidates) {
-        const header = { names: fields, index: new Map(fields.map((field, at) => [columnKey(field), at])) };
-        const gaps = missing(header);
-        if (gaps.length < best.length) best = gaps;
-      }
-      const first = best[0]!;
-      const others =
-        best.length > 1
-          ? ` (and ${best.length - 1} more: ${best
-              .slice(1, 6)
-              .map((use) => use.name)
-              .join(', ')})`
-          : '';
-      return new MappingError(
-        first.key,
-        `column ${JSON.stringify(first.name)} is not in the header of ${file}${others}`,
-        first.name,
-      );
-    },
+    noHeader: (file, candidates) => missingColumnsError(file, candidates, uses, missing),
   };
 }
 

@@ -11,13 +11,7 @@ import type { HeaderMatcher, TableInterpreter } from '../TableInterpreter.js';
 import type { TableHeader } from '../TableRow.js';
 import type { WatchlistMapping } from './WatchlistMapping.js';
 import { createColumnResolver } from '../mapping/createColumnResolver.js';
-
-/** Every place the mapping names a column, with the key it is named at, for binding and for errors. */
-interface ColumnUse {
-  key: string;
-  name: string;
-  optional: boolean;
-}
+import { type ColumnUse, missingColumnsError } from '../mapping/missingColumnsError.js';
 
 /**
  * Compiles a validated watchlist mapping and returns the header matcher that binds it to a file: the header is the
@@ -121,21 +115,6 @@ export function watchlistMatcher(mapping: WatchlistMapping): HeaderMatcher {
         },
       };
     },
-    noHeader(file, candidates) {
-      // Name the columns missing from the row that came closest to being the header.
-      let best: ColumnUse[] = uses;
-      for (const fields of candidates) {
-        const header = { names: fields, index: new Map(fields.map((field, at) => [columnKey(field), at])) };
-        const gaps = missing(header);
-        if (gaps.length < best.length) best = gaps;
-      }
-      const first = best[0]!;
-      const others = best.length > 1 ? ` (and ${best.length - 1} more)` : '';
-      return new MappingError(
-        first.key,
-        `column ${JSON.stringify(first.name)} is not in the header of ${file}${others}`,
-        first.name,
-      );
-    },
+    noHeader: (file, candidates) => missingColumnsError(file, candidates, uses, missing),
   };
 }
