@@ -110,6 +110,26 @@ export type {
   Tolerance,
 } from './reconcile/types.js';
 
+// Flags
+export { flag } from './flags/flag.js';
+export { BUILT_IN_RULES } from './flags/builtInRules.js';
+export { SEVERITIES } from './flags/types.js';
+export type {
+  Bilingual,
+  CommonRuleOptions,
+  Flag,
+  FlagConfig,
+  FlagOptions,
+  FlagResult,
+  FlagRule,
+  FlagSummary,
+  RuleContext,
+  Severity,
+} from './flags/types.js';
+export type { FlowIndex, IndexedFlow } from './flags/FlowIndex.js';
+export { makeFlag } from './flags/makeFlag.js';
+export type { FlagInput } from './flags/makeFlag.js';
+
 // Errors
 export { CauceError } from './errors/CauceError.js';
 export { InvalidArgumentError } from './errors/InvalidArgumentError.js';

@@ -60,3 +60,15 @@ export class FlowTotals {
     return new Set(totals ? [...totals.inflow.keys(), ...totals.outflow.keys()] : []);
   }
 }
+
+/** The first of some stages at which `find` gives a total: the stage to use when the data lack the preferred one. */
+export function firstStage(
+  stages: Stage[],
+  find: (stage: Stage) => Total | undefined,
+): { stage: Stage; total: Total } | undefined {
+  for (const stage of stages) {
+    const total = find(stage);
+    if (total) return { stage, total };
+  }
+  return undefined;
+}

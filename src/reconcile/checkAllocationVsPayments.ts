@@ -2,7 +2,7 @@ import type { Stage } from '../model/stages.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import type { FlowGraph } from '../model/types.js';
 import { compare, notCheckable } from './compare.js';
-import { addTo, type FlowTotals, type Total } from './FlowTotals.js';
+import { addTo, firstStage, type FlowTotals, type Total } from './FlowTotals.js';
 import type { CheckResult } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
@@ -24,10 +24,10 @@ export function checkAllocationVsPayments(
     const currencies = new Set([...totals.stagesOf(node)].map((key) => key.split('\u0000')[1]!));
     const receives = graph.inDegree(node) > 0;
     for (const currency of currencies) {
-      const allotted = firstOf(['modified', 'approved'], (stage) =>
+      const allotted = firstStage(['modified', 'approved'], (stage) =>
         receives ? totals.received(node, stage, currency) : totals.paid(node, stage, currency),
       );
-      const paid = firstOf(['paid', 'exercised'], (stage) => paymentsOut(graph, node, stage, currency));
+      const paid = firstStage(['paid', 'exercised'], (stage) => paymentsOut(graph, node, stage, currency));
       if (!allotted) continue;
       if (!paid) {
         results.push(
@@ -69,15 +69,4 @@ function paymentsOut(graph: FlowGraph, node: string, stage: Stage, currency: str
     total = addTo(total, flow);
   });
   return total;
-}
-
-function firstOf(
-  stages: Stage[],
-  find: (stage: Stage) => Total | undefined,
-): { stage: Stage; total: Total } | undefined {
-  for (const stage of stages) {
-    const total = find(stage);
-    if (total) return { stage, total };
-  }
-  return undefined;
 }
