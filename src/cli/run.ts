@@ -1,6 +1,7 @@
 import { CauceError } from '../errors/CauceError.js';
 import { IngestError } from '../errors/IngestError.js';
 import { MappingError } from '../errors/MappingError.js';
+import { FLAGS_HELP, flagsCommand } from './commands/flags.js';
 import { INGEST_HELP, ingestCommand } from './commands/ingest.js';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
 import { RECONCILE_HELP, reconcileCommand } from './commands/reconcile.js';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   ingest: ingestCommand,
   trace: traceCommand,
   reconcile: reconcileCommand,
+  flags: flagsCommand,
 };
 
 export const HELP = `cauce: follow public money from budget lines to the companies, people and governments that receive it.
@@ -26,6 +28,7 @@ Commands:
   ingest   read files into one flow graph; report every row and the exact totals
   trace    follow the money from a node, downstream (--down) or upstream (--up)
   reconcile  check that the money adds up: declared totals, hierarchy, conservation, stage order, trusts
+  flags    where the money looks wrong: overspending, pass-through, payments to listed companies, ...
 
 Output: data on stdout (--json for JSON), messages on stderr.
 Exit codes: 0 done, 1 flags at or above --fail-on, 2 usage error, 3 input that cannot be read.
@@ -34,7 +37,8 @@ Run 'cauce <command> --help' for a command's options.
 ${INSPECT_HELP}
 ${INGEST_HELP}
 ${TRACE_HELP}
-${RECONCILE_HELP}`;
+${RECONCILE_HELP}
+${FLAGS_HELP}`;
 
 /** Runs one command line and returns its exit code; never throws. */
 export async function run(argv: string[], io: Io, version = '0.0.0'): Promise<number> {
