@@ -130,6 +130,16 @@ export type { FlowIndex, IndexedFlow } from './flags/FlowIndex.js';
 export { makeFlag } from './flags/makeFlag.js';
 export type { FlagInput } from './flags/makeFlag.js';
 
+// Export
+export { toSankey } from './export/toSankey.js';
+export type { ToSankeyOptions } from './export/toSankey.js';
+export type { SankeyData, SankeyLink, SankeyNode, SankeyNodeKind, SankeyNote } from './export/SankeyData.js';
+export { toPlotlySankey } from './export/toPlotlySankey.js';
+export type { PlotlySankey } from './export/toPlotlySankey.js';
+export { toEChartsSankey } from './export/toEChartsSankey.js';
+export type { EChartsSankey } from './export/toEChartsSankey.js';
+export { toGoogleSankey } from './export/toGoogleSankey.js';
+
 // Errors
 export { CauceError } from './errors/CauceError.js';
 export { InvalidArgumentError } from './errors/InvalidArgumentError.js';

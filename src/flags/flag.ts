@@ -28,12 +28,13 @@ export function flag(graph: FlowGraph, options: FlagOptions = {}): FlagResult {
       throw new InvalidArgumentError('options.customRules', `a rule ${JSON.stringify(rule.id)} exists already`);
     rules.set(rule.id, rule);
   }
-  for (const id of [...(options.rules ?? []), ...Object.keys(options.config ?? {})]) {
+  const known = () => [...rules.keys()].join(', ');
+  for (const id of options.rules ?? []) {
     if (!rules.has(id))
-      throw new InvalidArgumentError(
-        'options.rules',
-        `no rule ${JSON.stringify(id)}; rules: ${[...rules.keys()].join(', ')}`,
-      );
+      throw new InvalidArgumentError('options.rules', `no rule ${JSON.stringify(id)}; rules: ${known()}`);
+  }
+  for (const id of Object.keys(options.config ?? {})) {
+    if (!rules.has(id)) throw new InvalidArgumentError(`options.config.${id}`, `no such rule; rules: ${known()}`);
   }
   const selected = options.rules ? new Set(options.rules) : undefined;
   const context = { graph, watchlist: options.watchlist ?? [], index: new FlowIndex(graph) };
