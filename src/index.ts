@@ -85,6 +85,7 @@ export type { InspectTableOptions } from './ingest/inspect/inspectTable.js';
 export type {
   ColumnProfile,
   ColumnType,
+  CurrencyFinding,
   LineEnds,
   NumberFormatProfile,
   PackedColumn,
@@ -139,6 +140,21 @@ export type { PlotlySankey } from './export/toPlotlySankey.js';
 export { toEChartsSankey } from './export/toEChartsSankey.js';
 export type { EChartsSankey } from './export/toEChartsSankey.js';
 export { toGoogleSankey } from './export/toGoogleSankey.js';
+export { toFlowsCsv } from './export/toFlowsCsv.js';
+export type { ToFlowsCsvOptions } from './export/toFlowsCsv.js';
+export { toGraphJson } from './export/toGraphJson.js';
+export { fromGraphJson } from './export/fromGraphJson.js';
+export type {
+  GraphJson,
+  GraphJsonBalance,
+  GraphJsonDeclaredTotal,
+  GraphJsonFlow,
+  GraphJsonNode,
+} from './export/GraphJson.js';
+export { toGexf } from './export/toGexf.js';
+export type { ToGexfOptions } from './export/toGexf.js';
+export { toFtmEntities } from './export/toFtmEntities.js';
+export type { FtmEntity, ToFtmEntitiesOptions } from './export/toFtmEntities.js';
 
 // Errors
 export { CauceError } from './errors/CauceError.js';

@@ -6,7 +6,10 @@ import { buildFlowGraph } from '../model/buildFlowGraph.js';
 import type { FlowGraph } from '../model/types.js';
 import { ingestFdpFile } from '../node/ingestFdpFile.js';
 import { ingestFile } from '../node/ingestFile.js';
-import { ingestOcdsFile } from '../node/ingestOcdsFile.js';
+import { fromGraphJson } from '../export/fromGraphJson.js';
+import { ingestOcds } from '../ingest/ocds/ingestOcds.js';
+import { mergeGraph } from '../model/mergeGraph.js';
+import { readJsonFile } from '../node/readJsonFile.js';
 import { UsageError } from './UsageError.js';
 
 export interface LoadedInputs {
@@ -24,6 +27,7 @@ export async function loadInputs(files: string[], options: IngestStreamOptions):
   if (files.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const { preset, ...tableOptions } = options;
   const results: IngestResult[] = [];
+  const graphs: FlowGraph[] = [];
   for (const file of files) {
     const name = basename(file).toLowerCase();
     const common = {
@@ -33,7 +37,11 @@ export async function loadInputs(files: string[], options: IngestStreamOptions):
     if (preset === 'fdp' || name === 'datapackage.json' || name === 'datapackage.json.gz') {
       results.push(...(await ingestFdpFile(file, common)));
     } else if (preset === 'ocds' || (preset === undefined && !options.mapping && /\.json(\.gz)?$/.test(name))) {
-      results.push(await ingestOcdsFile(file, common));
+      const json = await readJsonFile(file);
+      // A graph cauce wrote (cauce export --format json) is read back as it is; any other JSON is OCDS.
+      if ((json as { format?: unknown })?.format === 'cauce-graph' && preset === undefined)
+        graphs.push(fromGraphJson(json));
+      else results.push(ingestOcds(json, { ...common, file }));
     } else if (file === '-') {
       const stdin = Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>;
       results.push(await ingestCsvStream(stdin, { ...options, file: '<stdin>' }));
@@ -42,5 +50,6 @@ export async function loadInputs(files: string[], options: IngestStreamOptions):
     }
   }
   const graph = buildFlowGraph(results, options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {});
+  for (const saved of graphs) mergeGraph(graph, saved);
   return { results, graph };
 }

@@ -1,6 +1,7 @@
 import { CauceError } from '../errors/CauceError.js';
 import { IngestError } from '../errors/IngestError.js';
 import { MappingError } from '../errors/MappingError.js';
+import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { FLAGS_HELP, flagsCommand } from './commands/flags.js';
 import { INGEST_HELP, ingestCommand } from './commands/ingest.js';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   trace: traceCommand,
   reconcile: reconcileCommand,
   flags: flagsCommand,
+  export: exportCommand,
 };
 
 export const HELP = `cauce: follow public money from budget lines to the companies, people and governments that receive it.
@@ -29,6 +31,7 @@ Commands:
   trace    follow the money from a node, downstream (--down) or upstream (--up)
   reconcile  check that the money adds up: declared totals, hierarchy, conservation, stage order, trusts
   flags    where the money looks wrong: overspending, pass-through, payments to listed companies, ...
+  export   write the graph as flows CSV, graph JSON, GEXF (Gephi) or FtM entities (Aleph)
 
 Output: data on stdout (--json for JSON), messages on stderr.
 Exit codes: 0 done, 1 flags at or above --fail-on, 2 usage error, 3 input that cannot be read.
@@ -38,7 +41,8 @@ ${INSPECT_HELP}
 ${INGEST_HELP}
 ${TRACE_HELP}
 ${RECONCILE_HELP}
-${FLAGS_HELP}`;
+${FLAGS_HELP}
+${EXPORT_HELP}`;
 
 /** Runs one command line and returns its exit code; never throws. */
 export async function run(argv: string[], io: Io, version = '0.0.0'): Promise<number> {

@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
 import { type Delimiter, detectDelimiter } from './detectDelimiter.js';
-import { appendAll } from '../util/appendAll.js';
 
 /** One record of a delimited file, numbered as a spreadsheet numbers rows (the first record is row 1). */
 export interface CsvRecord {
@@ -14,6 +13,9 @@ export interface CsvReaderOptions {
   /** Default: detected from the first line among `,` `;` tab `|`. */
   delimiter?: Delimiter;
 }
+
+// After this many lines whose quotes never close, the rest of the file is read with quotes as plain characters.
+const MAX_QUOTE_RECOVERIES = 10;
 
 // Enough text to hold any sane header line; past it the first line is taken as it is.
 const FIRST_LINE_LOOKAHEAD = 1 << 16;
@@ -34,6 +36,8 @@ export class CsvRecordReader {
   private delimiterChoice: Delimiter | undefined;
   // While a quoted field stays open, parsing again only once the text has doubled keeps the work linear.
   private retryAt = 0;
+  private recoveries = 0;
+  private literal: Papa.Parser | undefined;
 
   constructor(private readonly options: CsvReaderOptions = {}) {}
 
@@ -67,36 +71,60 @@ export class CsvRecordReader {
     const holdCr = !final && this.pending.endsWith('\r');
     const raw = holdCr ? this.pending.slice(0, -1) : this.pending;
     const text = raw.replace(/\r\n?/g, '\n');
-    if (text === '') return [];
-    const result = this.parser!.parse(text, 0, !final);
-    const data = result.data as unknown as string[][];
-    const records: CsvRecord[] = [];
-    let rest = '';
-    if (final) {
-      if (text.endsWith('\n') && data.length > 0 && isLoneEmpty(data[data.length - 1]!)) data.pop();
-      const open = result.errors.find((error: Papa.ParseError) => error.code === 'MissingQuotes');
-      if (open && open.row === data.length - 1) {
-        // The last record's quote never closed: report its first line, and read the lines after it again.
-        data.pop();
-        const start = text.lastIndexOf('\n', (open.index ?? 0) - 1) + 1;
-        const lineEnd = text.indexOf('\n', start);
-        const firstLine = lineEnd === -1 ? text.slice(start) : text.slice(start, lineEnd);
-        this.collect(data, result.errors, records);
-        records.push({ fields: firstLine.split(this.delimiterChoice!), row: this.nextRow++, malformed: true });
-        if (lineEnd !== -1) {
-          this.pending = text.slice(lineEnd + 1);
-          appendAll(records, this.parse(true));
-        }
-        this.pending = '';
-        return records;
-      }
-    } else {
-      rest = text.slice(result.meta.cursor) + (holdCr ? '\r' : '');
-      this.retryAt = result.meta.cursor === 0 && rest.length > FIRST_LINE_LOOKAHEAD ? rest.length * 2 : 0;
+    this.pending = '';
+    if (text === '') {
+      if (holdCr) this.pending = '\r';
+      return [];
     }
+    if (final) return this.parseRest(text);
+    const result = this.parser!.parse(text, 0, true);
+    const rest = text.slice(result.meta.cursor) + (holdCr ? '\r' : '');
+    this.retryAt = result.meta.cursor === 0 && rest.length > FIRST_LINE_LOOKAHEAD ? rest.length * 2 : 0;
     this.pending = rest;
-    this.collect(data, result.errors, records);
+    const records: CsvRecord[] = [];
+    this.collect(result.data as unknown as string[][], result.errors, records);
     return records;
+  }
+
+  /**
+   * Reads the rest of the text. Each time the last record's quote never closes, that record's first line is reported
+   * as malformed and the lines after it are read again. After MAX_QUOTE_RECOVERIES such lines (a file whose quotes are
+   * broken throughout) the rest is read with quotes as plain characters, so that the work stays linear.
+   */
+  private parseRest(text: string): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    let rest = text;
+    while (rest !== '') {
+      const quoted = this.recoveries < MAX_QUOTE_RECOVERIES;
+      const parser = quoted ? this.parser! : this.literalParser();
+      const result = parser.parse(rest, 0, false);
+      const data = result.data as unknown as string[][];
+      if (rest.endsWith('\n') && data.length > 0 && isLoneEmpty(data[data.length - 1]!)) data.pop();
+      const open = quoted
+        ? result.errors.find(
+            (error: Papa.ParseError) => error.code === 'MissingQuotes' && error.row === data.length - 1,
+          )
+        : undefined;
+      if (!open) {
+        this.collect(data, result.errors, records);
+        break;
+      }
+      data.pop();
+      this.collect(data, result.errors, records);
+      const start = rest.lastIndexOf('\n', (open.index ?? 0) - 1) + 1;
+      const lineEnd = rest.indexOf('\n', start);
+      const firstLine = lineEnd === -1 ? rest.slice(start) : rest.slice(start, lineEnd);
+      records.push({ fields: firstLine.split(this.delimiterChoice!), row: this.nextRow++, malformed: true });
+      this.recoveries++;
+      rest = lineEnd === -1 ? '' : rest.slice(lineEnd + 1);
+    }
+    return records;
+  }
+
+  private literalParser(): Papa.Parser {
+    // A quote character no text holds: every " is then an ordinary character.
+    this.literal ??= new Papa.Parser({ delimiter: this.delimiterChoice!, newline: '\n', quoteChar: '\uffff' });
+    return this.literal;
   }
 
   private collect(data: string[][], errors: Papa.ParseError[], into: CsvRecord[]): void {

@@ -6,6 +6,7 @@ import type { CsvRecord } from './CsvRecordReader.js';
 import type { Delimiter } from './detectDelimiter.js';
 import type { Mapping } from './mapping/Mapping.js';
 import type { WatchlistMapping } from './watchlist/WatchlistMapping.js';
+import { countUnder } from './countUnder.js';
 import { RecordSink } from './RecordSink.js';
 import { indexHeader } from './recognizeFormat.js';
 import type { IngestResult } from './records.js';
@@ -184,6 +185,6 @@ export class TableIngester {
   private skip(rule: string): void {
     this.report.rowsRead++;
     this.report.skipped++;
-    this.report.skippedByRule[rule] = (this.report.skippedByRule[rule] ?? 0) + 1;
+    countUnder(this.report.skippedByRule, rule);
   }
 }

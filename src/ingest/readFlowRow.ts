@@ -15,6 +15,7 @@ export const FLOW_COLUMNS = {
     'from_tax_id',
     'to_tax_id',
     'reference',
+    'period',
   ],
 } as const;
 
@@ -35,6 +36,8 @@ export function readFlowRow(row: TableRow, defaultCurrency: string): FlowRecord 
 
   const record: FlowRecord = { from: fromNode, to: toNode, amount, currency, stage, provenance: row.provenance };
   if (date !== undefined) record.date = date;
+  const period = row.text('period');
+  if (period !== '') record.period = period;
   const reference = row.text('reference');
   if (reference !== '') record.reference = reference;
   const extras = row.extras(KNOWN);

@@ -14,7 +14,7 @@ export function resolveTolerance(tolerance: Tolerance | undefined): ResolvedTole
     if (!(Decimal.isDecimal(value) || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())))) {
       throw new InvalidArgumentError(`options.tolerance.${key}`, 'must be a non-negative decimal string or Decimal');
     }
-    const decimal = new Decimal(value);
+    const decimal = new Decimal(typeof value === 'string' ? value.trim() : value);
     if (decimal.isNegative()) throw new InvalidArgumentError(`options.tolerance.${key}`, 'must not be negative');
     return decimal;
   };

@@ -407,3 +407,84 @@ describe('cauce inspect', () => {
     await expect(run(join(tmpdir(), 'no-such-file.csv'))).rejects.toMatchObject({ code: 'unreadable_input' });
   });
 });
+
+describe('inspectTable finds the currency of the amounts', () => {
+  it('inspectTable reads £ signs as GBP, and its mapping ingests the pounds with no currency_mismatch', () => {
+    const text = [
+      'Department,Supplier,Date,Amount',
+      'Cabinet Office,ACME LTD,2020-12-01,"£1,234.56"',
+      'Cabinet Office,Widgets PLC,2020-12-02,£25.00',
+      'HM Treasury,ACME LTD,2020-12-03,-£10.50',
+      '',
+    ].join('\n');
+    const inspection = inspectTable(text, { file: 'pounds.csv' });
+    expect(inspection.currency).toEqual({ found: 'sign', code: 'GBP', text: '£', column: 'Amount' });
+    expect(inspection.suggestedMapping).toMatchObject({
+      currency: 'GBP',
+      amounts: [{ column: 'Amount', stage: 'paid' }],
+    });
+    expect(inspection.notes).toContain('amounts are in GBP ("£" written with Amount): currency says so');
+    const result = ingestCsv(text, { mapping: JSON.parse(JSON.stringify(inspection.suggestedMapping)) });
+    expect(result.report).toMatchObject({ rowsRead: 3, accepted: 3, rejected: 0, skipped: 0 });
+    // 1,234.56 + 25.00 - 10.50, by hand.
+    const entering = summarizeGraph(buildFlowGraph(result)).entering;
+    expect(entering.map((total) => [total.stage, total.currency, total.amount.toFixed()])).toEqual([
+      ['paid', 'GBP', '1249.06'],
+    ]);
+    // Without the currency, every amount written in pounds contradicts the default MXN and is rejected.
+    const { currency: _dropped, ...withoutCurrency } = inspection.suggestedMapping!;
+    const before = ingestCsv(text, { mapping: withoutCurrency });
+    expect(before.report).toMatchObject({ rowsRead: 3, accepted: 0, rejected: 3 });
+    expect(new Set(before.report.issues.map((issue) => issue.code))).toEqual(new Set(['currency_mismatch']));
+  });
+
+  it('inspectTable reads a column of ISO codes row by row, and names the currency of a title row', () => {
+    const byColumn = inspectTable('Pagador,Proveedor,Importe,Moneda\nSAT,Uno,100.50,MXN\nSAT,Dos,20,USD\n');
+    expect(byColumn.currency).toEqual({ found: 'column', column: 'Moneda', codes: ['MXN', 'USD'] });
+    expect(byColumn.suggestedMapping?.currency).toBe('{Moneda}');
+    const result = ingestCsv('Pagador,Proveedor,Importe,Moneda\nSAT,Uno,100.50,MXN\nSAT,Dos,20,USD\n', {
+      mapping: byColumn.suggestedMapping!,
+    });
+    expect(result.flows.map((flow) => [flow.currency, flow.amount.toFixed()])).toEqual([
+      ['MXN', '100.5'],
+      ['USD', '20'],
+    ]);
+
+    const titled = inspectTable(
+      [
+        'Pagos a proveedores, en libras esterlinas;;',
+        ';;',
+        'Pagador;Proveedor;Importe',
+        'DfE;Uno;10.50',
+        'DfE;Dos;20',
+        'HMRC;Uno;5',
+        '',
+      ].join('\n'),
+    );
+    expect(titled.currency).toEqual({
+      found: 'preamble',
+      code: 'GBP',
+      text: 'Pagos a proveedores, en libras esterlinas',
+      row: 1,
+    });
+    expect(titled.suggestedMapping?.currency).toBe('GBP');
+  });
+
+  it('inspectTable says the currency of the UK spend files was not found and the default MXN applies', () => {
+    // Cabinet Office 2020-12: plain amounts, no £, no currency column, no title rows.
+    const bytes = bytesOf('uk-spend/2020-12.csv.gz');
+    const inspection = inspectTable(bytes, { file: '2020-12.csv' });
+    expect(inspection.currency).toEqual({ found: 'none' });
+    expect(inspection.suggestedMapping!.currency).toBeUndefined();
+    expect(inspection.notes).toContain(
+      'the currency was not found (no currency sign, currency column or currency named): the default (MXN) applies; ' +
+        'set currency if it is another',
+    );
+    const result = ingestWithSuggestion(bytes, inspection);
+    expect(result.report).toMatchObject({ rowsRead: 894, accepted: 894, rejected: 0, skipped: 0 });
+    // The sum of Amount over the 894 lines, computed with Python's decimal module: read as pesos, as the note warns.
+    expect(amountOf(summarizeGraph(buildFlowGraph(result)).entering, 'paid')).toBe('137356240.85');
+    // Leeds' raw file of December 2010 says no more: `1616.23 ` amounts under `Net amount`.
+    expect(inspectTable(bytesOf('uk-spend/leeds-2010-12.csv.gz')).currency).toEqual({ found: 'none' });
+  });
+});

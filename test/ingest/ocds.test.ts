@@ -312,12 +312,14 @@ describe('ingestOcds on the published Mexican samples', () => {
     const releases = documents('jalisco/releases').flatMap(({ json }) => (json as { releases: unknown[] }).releases);
     const packaged = ingestOcds({ releases }, { file: 'all.json' });
     expectBooksBalance(packaged);
-    // Three processes in ten releases: the latest of each is read, the seven before it are superseded.
+    // Three processes in ten releases, compiled per process. Jalisco repeats the whole state in each release, so the
+    // latest award or contract release of each process gives every flow; the three award and contract releases
+    // before them are superseded, and the five planning and tender releases carry no money (as when read one by one).
     expect(packaged.report).toMatchObject({
       rowsRead: 10,
       accepted: 2,
       skipped: 8,
-      skippedByRule: { superseded: 7, 'no-money': 1 },
+      skippedByRule: { superseded: 3, 'no-money': 5 },
     });
     const records = ingestFolder('jalisco/records').flows;
     const sameProcess = records.filter((flow) =>
@@ -491,7 +493,7 @@ describe('ingestOcds on small documents', () => {
     expect(result.report.issues).toMatchObject([{ row: 5, column: 'releases[4]', code: 'missing_field', value: '42' }]);
   });
 
-  it('ingestOcds reads a record package from compiled releases, else from the latest embedded release', () => {
+  it('ingestOcds reads a record package from compiled releases, else from its embedded releases compiled', () => {
     const result = ingestOcds({
       records: [
         {
@@ -579,5 +581,164 @@ describe('ingestOcds on small documents', () => {
     expect(() => ingestOcds('text')).toThrow(UnreadableInputError);
     expect(() => ingestOcds({ releases: [] }, { defaultCurrency: 'pesos' })).toThrow(InvalidArgumentError);
     expect(ingestOcds({ releases: [] }).report).toMatchObject({ rowsRead: 0, accepted: 0 });
+  });
+});
+
+// Partial releases of one process (`ocid`) in one package: an award release, a release that changes the award, and an
+// implementation release that lists only a payment. The figures are the amounts written here, nothing added up.
+const agency = { id: 'AG', name: 'Agencia' };
+const supplier = { id: 'RFC-ABC010101AB1', name: 'Proveedora' };
+const awardRelease = (date: string, amount: number, award: Record<string, unknown> = {}) => ({
+  ocid: 'ocds-X',
+  id: `X-${date}`,
+  date,
+  buyer: agency,
+  awards: [{ id: 'a1', status: 'active', date, value: { amount, currency: 'MXN' }, suppliers: [supplier], ...award }],
+});
+const implementationRelease = (date: string) => ({
+  ocid: 'ocds-X',
+  id: `X-${date}`,
+  date,
+  contracts: [
+    {
+      id: 'c1',
+      awardID: 'a1',
+      implementation: {
+        transactions: [{ id: 't1', value: { amount: 50, currency: 'MXN' }, payer: agency, payee: supplier }],
+      },
+    },
+  ],
+});
+const essence = (flow: FlowRecord) => ({
+  stage: flow.stage,
+  amount: flow.amount.toFixed(),
+  from: flow.from.id,
+  to: flow.to.id,
+  rows: [flow.provenance.firstRow, flow.provenance.lastRow, flow.provenance.rows],
+  path: flow.attributes?.path,
+});
+
+describe('ingestOcds on partial releases of one process', () => {
+  it('ingestOcds keeps the award of an earlier release beside the payment of a later implementation release', () => {
+    const result = ingestOcds({ releases: [awardRelease('2016-01-01', 100), implementationRelease('2016-02-01')] });
+    expectBooksBalance(result);
+    expect(result.report).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, skipped: 0, skippedByRule: {} });
+    expect(result.flows.map(essence)).toEqual([
+      {
+        stage: 'committed',
+        amount: '100',
+        from: 'AG',
+        to: 'ABC010101AB1',
+        rows: [1, 1, 1],
+        path: 'releases[0].awards[0]',
+      },
+      {
+        stage: 'paid',
+        amount: '50',
+        from: 'AG',
+        to: 'ABC010101AB1',
+        rows: [2, 2, 1],
+        path: 'releases[1].contracts[0].implementation.transactions[0]',
+      },
+    ]);
+    // Compiled, the award knows the contract signed under it, and the payment the award it pays.
+    expect(result.flows[0]!.attributes).toMatchObject({ awardId: 'a1', contractId: 'c1' });
+    expect(result.flows[1]!).toMatchObject({
+      reference: 'ocds-X/c1',
+      attributes: { awardId: 'a1', transactionId: 't1' },
+    });
+  });
+
+  it('ingestOcds counts an award changed by a later release once, at its latest value', () => {
+    // The later release publishes the whole award again: the earlier one has nothing left to give.
+    const whole = ingestOcds({ releases: [awardRelease('2016-01-01', 100), awardRelease('2016-03-01', 120)] });
+    expectBooksBalance(whole);
+    expect(whole.report).toMatchObject({ rowsRead: 2, accepted: 1, skipped: 1, skippedByRule: { superseded: 1 } });
+    expect(whole.flows.map(essence)).toEqual([
+      {
+        stage: 'committed',
+        amount: '120',
+        from: 'AG',
+        to: 'ABC010101AB1',
+        rows: [2, 2, 1],
+        path: 'releases[1].awards[0]',
+      },
+    ]);
+    expect(whole.flows[0]!.date).toBe('2016-03-01');
+
+    // The later release publishes only the new value: the supplier and the date still come from the earlier one.
+    const changed = ingestOcds({
+      releases: [
+        awardRelease('2016-01-01', 100),
+        {
+          ocid: 'ocds-X',
+          id: 'X-2',
+          date: '2016-03-01',
+          awards: [{ id: 'a1', value: { amount: 120, currency: 'MXN' } }],
+        },
+      ],
+    });
+    expectBooksBalance(changed);
+    expect(changed.report).toMatchObject({ rowsRead: 2, accepted: 2, skipped: 0 });
+    expect(changed.flows.map(essence)).toEqual([
+      {
+        stage: 'committed',
+        amount: '120',
+        from: 'AG',
+        to: 'ABC010101AB1',
+        rows: [1, 2, 2],
+        path: 'releases[1].awards[0]',
+      },
+    ]);
+    expect(changed.flows[0]!.date).toBe('2016-01-01');
+  });
+
+  it('ingestOcds compiles releases given in reverse date order by their dates, not their places', () => {
+    const inOrder = [
+      awardRelease('2016-01-01', 100),
+      awardRelease('2016-02-01', 120),
+      implementationRelease('2016-03-01'),
+    ];
+    const reversed = ingestOcds({ releases: [...inOrder].reverse() });
+    expectBooksBalance(reversed);
+    // The oldest release, now last in the package, is the one superseded.
+    expect(reversed.report).toMatchObject({ rowsRead: 3, accepted: 2, skipped: 1, skippedByRule: { superseded: 1 } });
+    expect(reversed.flows.map(essence)).toEqual([
+      {
+        stage: 'committed',
+        amount: '120',
+        from: 'AG',
+        to: 'ABC010101AB1',
+        rows: [2, 2, 1],
+        path: 'releases[1].awards[0]',
+      },
+      {
+        stage: 'paid',
+        amount: '50',
+        from: 'AG',
+        to: 'ABC010101AB1',
+        rows: [1, 1, 1],
+        path: 'releases[0].contracts[0].implementation.transactions[0]',
+      },
+    ]);
+    const forward = ingestOcds({ releases: inOrder });
+    expect(forward.report).toMatchObject({ rowsRead: 3, accepted: 2, skipped: 1, skippedByRule: { superseded: 1 } });
+    const money = (flow: FlowRecord) => [flow.stage, flow.amount.toFixed(), flow.from.id, flow.to.id];
+    expect(forward.flows.map(money)).toEqual(reversed.flows.map(money));
+  });
+
+  it('ingestOcds reports a bad value of a compiled process at the release that published it', () => {
+    const result = ingestOcds({
+      releases: [
+        awardRelease('2016-01-01', 100, { value: { amount: 'cien', currency: 'MXN' } }),
+        { ...implementationRelease('2016-02-01'), awards: [{ id: 'a1', status: 'active' }] },
+      ],
+    });
+    expectBooksBalance(result);
+    expect(result.report).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, skipped: 0 });
+    expect(result.report.issues).toMatchObject([
+      { row: 1, column: 'releases[0].awards[0].value.amount', code: 'invalid_amount', value: 'cien' },
+    ]);
+    expect(result.flows.map(essence)).toMatchObject([{ stage: 'paid', amount: '50', rows: [2, 2, 1] }]);
   });
 });

@@ -80,29 +80,32 @@ describe('preset mx-ramo23', () => {
 });
 
 describe('preset mx-transferencias', () => {
-  it('reads the monthly transfers in thousands into pesos, skipping aggregate funds and keeping Total rows as declared totals', async () => {
+  it('reads the monthly transfers in thousands into pesos, skipping per-state aggregates and keeping Total rows as declared totals', async () => {
     const result = await ingestFile(FIXTURE('mx-pef2016/transferencias_entidades_fed.csv.gz'), {
       preset: 'mx-transferencias',
     });
     expectNothingLost(result);
     expect(result.report).toMatchObject({
       rowsRead: 78751,
-      accepted: 64233,
+      // 62,403 rows of money, 1,830 funds' Total rows and 244 transfer types' national Total rows.
+      accepted: 64477,
       rejected: 0,
-      skipped: 14518,
-      skippedByRule: { 'aggregate-fund': 14518 },
-      declaredTotals: 1830,
+      skipped: 14274,
+      skippedByRule: { 'aggregate-fund': 14274 },
+      declaredTotals: 2074,
       encoding: 'windows-1252',
     });
     const graph = buildFlowGraph(result);
     // Sum of MONTO over rows that are neither aggregate funds nor Total rows, times 1000.
     expect(amountAt(summarizeGraph(graph).entering, 'paid')).toBe('7210305381634.111068');
-    expect(graph.getAttribute('declaredTotals')).toHaveLength(1830);
+    expect(graph.getAttribute('declaredTotals')).toHaveLength(2074);
     // Michoacán and Michoacan are one state, keyed by the concept code.
     expect(graph.filterNodes((id) => id.startsWith('ef:'))).toHaveLength(33);
     expect(graph.getNodeAttribute('ef:33', 'name')).toBe('No distribuible');
-    const [first] = graph.getAttribute('declaredTotals');
-    expect(first).toMatchObject({ node: 'fondo:XAC33D', stage: 'paid', period: '2011-01', rule: 'state-total' });
+    const byRule = (rule: string) => graph.getAttribute('declaredTotals').filter((total) => total.rule === rule);
+    expect(byRule('state-total')[0]).toMatchObject({ node: 'fondo:XAC33D', stage: 'paid', period: '2011-01' });
+    expect(byRule('type-total')).toHaveLength(244);
+    expect(byRule('type-total')[0]).toMatchObject({ node: 'transferencia:23', period: '2011-01' });
   });
 });
 

@@ -100,6 +100,12 @@ function formatInspection(inspection: TableInspection): string {
     const where = hint.where === 'preamble' ? `row ${hint.row}` : hint.column;
     lines.push(`unit: ${hint.unit} (${JSON.stringify(hint.text)} in ${where}${hint.everyRow ? ', every row' : ''})`);
   }
+  const { currency } = inspection;
+  lines.push(
+    currency.found === 'none'
+      ? 'currency: not found (the default, MXN, applies; set "currency" in the mapping)'
+      : `currency: ${currency.code ?? `{${currency.column}}`} (from ${currency.found})`,
+  );
   const stage = inspection.stageColumn;
   if (stage) {
     const names = Object.entries(stage.stages).map(([value, name]) => `${value}=${name}`);

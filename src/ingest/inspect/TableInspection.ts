@@ -103,6 +103,26 @@ export interface StageColumn {
   labelRowsWithAmounts: number;
 }
 
+/**
+ * The currency of the amounts, and how it was found: `column`, a column of ISO 4217 codes read row by row; `sign`, a
+ * currency sign written with the amounts (`£1,234.56`); `values`, a column that names a currency on every row
+ * (`Miles de Pesos`); `header`, an amount column's name (`Amount (GBP)`); `preamble`, a title row (`Cifras en
+ * pesos`); `none`, nothing said which, and ingest applies its default currency (MXN).
+ */
+export interface CurrencyFinding {
+  found: 'column' | 'sign' | 'values' | 'header' | 'preamble' | 'none';
+  /** The ISO 4217 code, when one currency applies to every row. */
+  code?: string;
+  /** For `column`: the codes the column holds. */
+  codes?: string[];
+  /** The sign or the text that named the currency. */
+  text?: string;
+  /** The column it was found in or read from. */
+  column?: string;
+  /** For `preamble`: the row. */
+  row?: number;
+}
+
 export interface LineEnds {
   style: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
   lf: number;
@@ -134,6 +154,8 @@ export interface TableInspection {
   rowsProfiled: number;
   columns: ColumnProfile[];
   unitHints: UnitHint[];
+  /** The currency of the amounts, and how it was found; the suggested mapping's `currency` follows it. */
+  currency: CurrencyFinding;
   stageColumn?: StageColumn;
   totalRows: TotalRowCandidate[];
   /**

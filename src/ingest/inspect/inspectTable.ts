@@ -6,6 +6,7 @@ import type { Delimiter } from '../detectDelimiter.js';
 import { describeCodes } from './describeCodes.js';
 import { detectLineEnds } from './detectLineEnds.js';
 import { detectTableDelimiter } from './detectTableDelimiter.js';
+import { findCurrency } from './findCurrency.js';
 import { findHeaderRow } from './findHeaderRow.js';
 import { findStageColumn } from './findStageColumn.js';
 import { findTotalRows } from './findTotalRows.js';
@@ -38,8 +39,9 @@ const HEAD_ROWS = 25;
  * Looks at a table before it is ingested and says what it is: encoding, delimiter, line ends, where the header is
  * (after any title rows), an HXL tag row, how many rows follow, and for each column its type, distinct values and
  * examples; for amount columns the number format and the stage their names suggest; the unit the file states
- * (`Miles de Pesos`), the rows that look like totals, the stage column of a long table; and a mapping that reads it.
- * The mapping is a first draft to check, not a verdict: `notes` say what it chose and why.
+ * (`Miles de Pesos`) and the currency (a currency column, `£` signs, `Cifras en pesos`), the rows that look like
+ * totals, the stage column of a long table; and a mapping that reads it. The mapping is a first draft to check, not a
+ * verdict: `notes` say what it chose and why.
  *
  * @example
  * const inspection = inspectTable(bytes, { file: 'pef2016.csv' });
@@ -144,6 +146,12 @@ export function inspectTable(input: string | Uint8Array, options: InspectTableOp
     rows: rows.length,
     valuesOf: (column) => [...new Set(rows.map((row) => (row[column.index - 1] ?? '').trim()))].filter(Boolean),
   });
+  const currency = findCurrency({
+    preamble,
+    columns,
+    rows: rows.length,
+    cellsOf: (column) => rows.map((row) => (row[column.index - 1] ?? '').trim()),
+  });
   const suggestion = suggestMapping({
     file,
     names,
@@ -152,6 +160,7 @@ export function inspectTable(input: string | Uint8Array, options: InspectTableOp
     totalRows: totals,
     ...(stageColumn ? { stageColumn } : {}),
     unitHints,
+    currency: currency.currency,
     ...(decoding.encoding ? { encoding: decoding.encoding } : {}),
     delimiter,
     headerRow: header.row,
@@ -169,8 +178,9 @@ export function inspectTable(input: string | Uint8Array, options: InspectTableOp
     rowsProfiled: rows.length,
     columns,
     unitHints,
+    currency: currency.currency,
     totalRows,
-    notes: [...notes, ...suggestion.notes],
+    notes: [...notes, ...suggestion.notes, ...currency.notes],
   };
   if (tags) inspection.hxlRow = after[0]!.row;
   if (stageColumn) inspection.stageColumn = stageColumn;

@@ -14,7 +14,7 @@ import { levelTemplate } from './levelTemplate.js';
 import { planChain } from './planChain.js';
 import { planTotals, type TotalRow } from './planTotals.js';
 import { sourceTemplate } from './sourceTemplate.js';
-import type { ColumnProfile, StageColumn, UnitHint } from './TableInspection.js';
+import type { ColumnProfile, CurrencyFinding, StageColumn, UnitHint } from './TableInspection.js';
 import type { ValueIndex } from './ValueIndex.js';
 
 export interface MappingContext {
@@ -26,6 +26,8 @@ export interface MappingContext {
   totalRows: TotalRow[];
   stageColumn?: StageColumn;
   unitHints: UnitHint[];
+  /** The currency found (see `findCurrency`); none leaves the mapping's currency to ingest's default. */
+  currency?: CurrencyFinding;
   encoding?: Encoding;
   delimiter: Delimiter;
   headerRow: number;
@@ -36,8 +38,9 @@ const PERIOD_WORDS = new Set(['ciclo', 'ano', 'anio', 'year', 'ejercicio']);
 /**
  * Writes the mapping that reads a profiled table: its chain (see `planChain`), one amount column per stage (the stage
  * from the column's name, or from the column that names it in a long table; `paid` when nothing says), the unit and
- * decimal mark, the period, a date column, and rules for the rows that are not detail: totals, labels and
- * percentages. With one column of names only (a supplier list), the chain starts at a payer named after the file.
+ * decimal mark, the currency found, the period, a date column, and rules for the rows that are not detail: totals,
+ * labels and percentages. With one column of names only (a supplier list), the chain starts at a payer named after the
+ * file.
  * Returns no mapping when the table has no amount column or no column that names anyone; `notes` say why, and what
  * each choice was.
  *
@@ -127,6 +130,9 @@ export function suggestMapping(context: MappingContext): { mapping?: Mapping; no
     amounts: amounts.columns,
     ...(period ? { period: `{${period.name}}` } : {}),
   };
+  const { currency } = context;
+  if (currency?.found === 'column') mapping.currency = `{${currency.column}}`;
+  else if (currency?.code !== undefined) mapping.currency = currency.code;
   const date = chooseDate(columns, index, notes);
   if (date) mapping.date = date;
 

@@ -57,7 +57,8 @@ function compileMatcher(matcher: Matcher, key: string): (value: string) => boole
       return (value) => pattern.test(value);
     }
     case 'empty':
-      return (value) => (value === '') === Boolean(argument);
+      if (typeof argument !== 'boolean') throw new MappingError(`${key}.empty`, 'must be true or false');
+      return (value) => (value === '') === argument;
     case 'not': {
       const inner = compileMatcher(argument as Matcher, `${key}.not`);
       return (value) => !inner(value);

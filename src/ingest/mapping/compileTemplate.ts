@@ -80,15 +80,15 @@ const FILTERS: Record<string, (argument: string | undefined, key: string) => Fil
         throw new MappingError(key, `map(...) takes FROM=TO pairs separated by ";", got ${JSON.stringify(pair)}`);
       pairs.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
     }
-    return (value, counts) => count(counts, 'map', value, pairs.get(value) ?? value);
+    return (value, counts) => count(counts, 'map', value, pairs.has(value) ? pairs.get(value)! : value);
   },
-  month: () => (value) =>
-    MONTHS[
-      value
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-    ] ?? value,
+  month: () => (value) => {
+    const key = value
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    return Object.hasOwn(MONTHS, key) ? MONTHS[key]! : value;
+  },
   or: (argument, key) => {
     const column = (argument ?? '').trim();
     if (column === '') throw new MappingError(key, 'or(COLUMN) needs a column name');
@@ -143,7 +143,7 @@ export function compileTemplate(source: string, key: string): Template {
       at++;
       continue;
     }
-    const close = source.indexOf('}', at);
+    const close = closingBrace(source, at);
     if (close === -1) throw new MappingError(key, `unclosed "{" in ${JSON.stringify(source)}`);
     if (literal) parts.push(literal);
     literal = '';
@@ -186,7 +186,7 @@ export function compileTemplate(source: string, key: string): Template {
 }
 
 function parsePlaceholder(body: string, key: string): Part {
-  const [rawName, ...rawFilters] = body.split('|');
+  const [rawName, ...rawFilters] = splitOutsideParentheses(body, '|');
   const extraColumns: TemplateColumn[] = [];
   let name = rawName!.trim();
   const optional = name.endsWith('?');
@@ -205,4 +205,39 @@ function parsePlaceholder(body: string, key: string): Part {
     return FILTERS[match[1]!]!(match[2], key);
   });
   return { column: { name, optional }, filters, extraColumns };
+}
+
+/**
+ * Where the placeholder opened at `open` closes: the first `}` outside a filter's parentheses, so that a regular
+ * expression such as `match(^\d{2}$)` can hold braces. -1 when it never closes.
+ */
+function closingBrace(source: string, open: number): number {
+  let depth = 0;
+  for (let at = open + 1; at < source.length; at++) {
+    const char = source[at];
+    if (char === '\\') at++;
+    else if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === '}' && depth === 0) return at;
+  }
+  return -1;
+}
+
+/** Splits on a separator outside parentheses, so that `match(^(A|B))` stays one filter. */
+function splitOutsideParentheses(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (char === '\\') at++;
+    else if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === separator && depth === 0) {
+      parts.push(text.slice(start, at));
+      start = at + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }

@@ -95,6 +95,21 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
     ...(mapping.headerRow !== undefined ? { headerRow: mapping.headerRow } : {}),
     match(header) {
       if (missing(header).length > 0) return undefined;
+      // Two amount entries that meet in one column (through an alias, or a name written twice) would count it twice.
+      const amountColumns = new Map<string, string>();
+      mapping.amounts.forEach((amount, at) => {
+        const column = resolve(header, amount.column);
+        if (column === undefined) return;
+        const twice = amountColumns.get(column);
+        if (twice !== undefined) {
+          throw new MappingError(
+            `amounts[${at}].column`,
+            `reads the same column as ${twice}, which would count it twice`,
+            amount.column,
+          );
+        }
+        amountColumns.set(column, `amounts[${at}].column`);
+      });
       const bound = new Map<string, string>();
       for (const use of uses) {
         const key = resolve(header, use.name);
@@ -157,6 +172,15 @@ function bindInterpreter(bound: Bound): TableInterpreter {
       const total = bound.totals.find((rule) => rule.where.test(cell));
       if (total) {
         const counts: NormalizationCounts = {};
+        const emptyColumn = total.node.emptyPart(cell);
+        if (emptyColumn !== undefined) {
+          const key = bound.column(emptyColumn);
+          row.fail(
+            key,
+            'missing_field',
+            `${key ? row.columnName(key) : emptyColumn} is empty, so the total names no node`,
+          );
+        }
         const node = total.node.evaluate(cell, counts);
         if (row.issues.length > 0) return undefined;
         addCounts(normalizations, counts);

@@ -80,14 +80,14 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
     case 'mmmm dd, yyyy': {
       // "Friday, April 29, 2022" or "April 29, 2022", as spreadsheets write a long date.
       match = /^(?:[A-Za-z]+,\s*)?([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
-      const named = match ? MONTHS[match[1]!.toLowerCase()] : undefined;
+      const named = match ? monthNumber(match[1]!) : undefined;
       if (!match || named === undefined) return undefined;
       [month, day, year] = [named, Number(match[2]), Number(match[3])];
       break;
     }
     case 'dd-mmm-yy': {
       match = /^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d{2}|\d{4})$/.exec(text);
-      const named = match ? MONTHS[match[2]!.toLowerCase()] : undefined;
+      const named = match ? monthNumber(match[2]!) : undefined;
       if (!match || named === undefined) return undefined;
       [day, month] = [Number(match[1]), named];
       year = match[3]!.length === 2 ? twoDigitYear(Number(match[3])) : Number(match[3]);
@@ -101,4 +101,9 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
 // Two-digit years in public finance files are this century's unless that would put them in the future's far side.
 function twoDigitYear(year: number): number {
   return year < 70 ? 2000 + year : 1900 + year;
+}
+
+function monthNumber(name: string): number | undefined {
+  const key = name.toLowerCase();
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key] : undefined;
 }

@@ -87,6 +87,7 @@ export function validateMapping(input: unknown): Mapping {
     const amount = object(raw, key);
     onlyKeys(amount, AMOUNT_KEYS, `${key}.`);
     string(amount.column, `${key}.column`);
+    if (amount.stageFrom !== undefined) string(amount.stageFrom, `${key}.stageFrom`);
     if ((amount.stage === undefined) === (amount.stageFrom === undefined)) {
       throw new MappingError(key, 'needs exactly one of stage (a fixed stage) or stageFrom (a column naming it)');
     }

@@ -5,6 +5,7 @@ import type { Stage } from '../../model/stages.js';
 import type { Provenance } from '../../model/types.js';
 import type { FlowRecord, NodeRef } from '../records.js';
 import type { RowIssue, RowIssueCode } from '../RowIssue.js';
+import type { CompiledRelease } from './compileReleases.js';
 import { idText } from './idText.js';
 import { isJsonObject, type JsonObject } from './isJsonObject.js';
 import { jsonAmount } from './jsonAmount.js';
@@ -18,10 +19,6 @@ const VOID_STATUSES = new Set(['unsuccessful', 'cancelled']);
 
 export interface ReleaseSettings {
   file: string;
-  /** The release's (or record's) 1-based position in the document. */
-  row: number;
-  /** The JSON path of the release from the document's root ('' for a document that is one release). */
-  path: string;
   defaultCurrency: string;
 }
 
@@ -34,21 +31,28 @@ export interface Money {
 export type ContractTerms = Record<string, string>;
 
 /**
- * Reads the parts of one OCDS release. Getters record an issue (file, row, JSON path, raw value) instead of throwing,
- * so that a release reports every problem it has at once; the flows of its sound parts are kept beside the issues.
+ * Reads the parts of one OCDS release, as published or compiled from the releases of one process. Getters record an
+ * issue (file, row, JSON path, raw value) instead of throwing, so that a release reports every problem it has at
+ * once; the flows of its sound parts are kept beside the issues. Issues and flows name the row and the JSON path of
+ * the release that published the part, not its place in the compiled release.
  */
 export class ReleaseReader {
   readonly flows: FlowRecord[] = [];
   readonly issues: RowIssue[] = [];
+  /** The rows that gave at least one flow. */
+  readonly rowsWithFlows = new Set<number>();
   readonly ocid: string | undefined;
+  readonly release: JsonObject;
   private readonly parties = new Map<string, JsonObject>();
   private buyerRef: NodeRef | null | undefined;
   private readonly terms = new Map<number, ContractTerms>();
 
   constructor(
-    readonly release: JsonObject,
+    readonly compiled: CompiledRelease,
     readonly settings: ReleaseSettings,
   ) {
+    const release = compiled.release;
+    this.release = release;
     this.ocid = idText(release.ocid);
     for (const party of this.list(release.parties)) {
       const id = isJsonObject(party) ? idText(party.id) : undefined;
@@ -59,12 +63,14 @@ export class ReleaseReader {
 
   /** The path of a part of the release from the document's root, as issues and flows name it. */
   at(relative: string): string {
-    return this.settings.path === '' ? relative : `${this.settings.path}.${relative}`;
+    return this.compiled.locate(relative).path;
   }
 
-  get provenance(): Provenance {
-    const { file, row } = this.settings;
-    return { file, firstRow: row, lastRow: row, rows: 1 };
+  /** The rows a flow read from the part at `relative` came from: every release that set a value inside it. */
+  provenance(relative: string): Provenance {
+    const rows = this.compiled.rowsUnder(relative);
+    for (const row of rows) this.rowsWithFlows.add(row);
+    return { file: this.settings.file, firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, rows: rows.length };
   }
 
   /** An array as published, or none: OCDS writes absent lists as missing keys, `null` or `[]` alike. */
@@ -74,11 +80,12 @@ export class ReleaseReader {
 
   fail(relative: string, code: RowIssueCode, message: string, raw?: unknown): void {
     // A part read twice (an award's suppliers, for the award and for its contract's budget) is reported once.
-    if (this.issues.some((issue) => issue.column === this.at(relative) && issue.code === code)) return;
+    const origin = this.compiled.locate(relative);
+    if (this.issues.some((issue) => issue.column === origin.path && issue.code === code)) return;
     const issue: RowIssue = {
       file: this.settings.file,
-      row: this.settings.row,
-      column: this.at(relative),
+      row: origin.row,
+      column: origin.path,
       code,
       message,
     };
@@ -259,7 +266,7 @@ export class ReleaseReader {
     to: NodeRef,
     money: Money,
     stage: Stage,
-    details: { date?: string; reference?: string; attributes: Record<string, string> },
+    details: { item: string; date?: string; reference?: string; attributes: Record<string, string> },
   ): void {
     const flow: FlowRecord = {
       from,
@@ -267,7 +274,7 @@ export class ReleaseReader {
       amount: money.amount,
       currency: money.currency,
       stage,
-      provenance: this.provenance,
+      provenance: this.provenance(details.item),
     };
     if (details.date !== undefined) flow.date = details.date;
     if (details.reference !== undefined) flow.reference = details.reference;

@@ -2,12 +2,14 @@ import { IngestError } from '../../errors/IngestError.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { FlowRecord, IngestResult } from '../records.js';
 import type { IngestReport, RowIssue } from '../RowIssue.js';
+import { moneyParts } from './moneyParts.js';
 import { OCDS_SKIP_RULES, ocdsRows } from './ocdsRows.js';
 import { readAwards } from './readAwards.js';
 import { readBudgetBreakdown } from './readBudgetBreakdown.js';
 import { readTransactions } from './readTransactions.js';
 import { ReleaseReader } from './ReleaseReader.js';
 import { appendAll } from '../../util/appendAll.js';
+import { countUnder } from '../countUnder.js';
 
 export interface IngestOcdsOptions {
   /** The name used in provenance and row issues. Default `input`. */
@@ -27,11 +29,18 @@ export interface IngestOcdsOptions {
  * Flows carry in `attributes` the `ocid`, the ids of the award, contract and transaction, the contract's value
  * (`contractValue`, `contractCurrency`) and `path`, the JSON path of the item they were read from.
  *
+ * Releases are partial, so the releases of one process (`ocid`) in a package are compiled into one, as a record's
+ * compiled release is (by date, later values winning field by field, awards and payments merged by `id`), and read
+ * once: an award published before an implementation release that lists only payments is kept, and an award
+ * published again, changed or not, is counted once at its latest value.
+ *
  * Rows: each release (or record) of the document is one row, numbered by its 1-based position in its list (a
- * document that is one release is row 1); issues name the JSON path of the bad value as their column. Every row is
- * accepted, rejected (it has issues) or skipped under a rule of `OCDS_SKIP_RULES`. A rejected release still gives the
- * flows of its sound parts: a process holds many independent payments, and one without a payee says nothing against
- * the others.
+ * document that is one release is row 1); issues name the row and JSON path of the release that published the bad
+ * value. Every row is accepted (a flow was read from a value it published; a flow's provenance spans those rows),
+ * rejected (it has issues) or skipped under a rule of `OCDS_SKIP_RULES`: `superseded` when all its money parts were
+ * published again by a later release of its process, `no-money` when it had none to give. A rejected release still
+ * gives the flows of its sound parts: a process holds many independent payments, and one without a payee says
+ * nothing against the others.
  *
  * @example
  * const { flows, report } = ingestOcds(JSON.parse(text), { file: 'PC-0001.json' });
@@ -66,7 +75,29 @@ export function ingestOcds(json: unknown, options: IngestOcdsOptions = {}): Inge
     if (strict) throw new IngestError(issues);
   };
 
-  for (const row of ocdsRows(json, file)) {
+  const { rows, readings } = ocdsRows(json, file);
+  // What each row gave, settled once every reading is done: the releases of one process are read together.
+  const issuesByRow = new Map<number, RowIssue[]>();
+  const rowsWithFlows = new Set<number>();
+  const rowsWithMoney = new Set<number>();
+  for (const { compiled } of readings) {
+    const reader = new ReleaseReader(compiled, { file, defaultCurrency });
+    readAwards(reader);
+    readTransactions(reader);
+    readBudgetBreakdown(reader);
+    appendAll(flows, reader.flows);
+    for (const issue of reader.issues) {
+      const list = issuesByRow.get(issue.row);
+      if (list) list.push(issue);
+      else issuesByRow.set(issue.row, [issue]);
+    }
+    for (const row of reader.rowsWithFlows) rowsWithFlows.add(row);
+    for (const part of moneyParts(compiled.release)) {
+      for (const row of compiled.rowsUnder(part)) rowsWithMoney.add(row);
+    }
+  }
+
+  for (const row of rows) {
     report.rowsRead++;
     if (row.malformed) {
       const issue: RowIssue = {
@@ -78,25 +109,23 @@ export function ingestOcds(json: unknown, options: IngestOcdsOptions = {}): Inge
         value: JSON.stringify(row.malformed.value) ?? String(row.malformed.value),
       };
       reject([issue]);
-      continue;
+    } else if (row.skip !== undefined) {
+      skip(report, row.skip);
+    } else if (issuesByRow.has(row.row)) {
+      reject(issuesByRow.get(row.row)!);
+    } else if (rowsWithFlows.has(row.row)) {
+      report.accepted++;
+    } else if (row.release && !rowsWithMoney.has(row.row) && moneyParts(row.release).length > 0) {
+      // Its awards and payments are all in a later release of the process, which gave the flows.
+      skip(report, OCDS_SKIP_RULES.superseded);
+    } else {
+      skip(report, OCDS_SKIP_RULES.noMoney);
     }
-    if (row.skip !== undefined || !row.release) {
-      skip(report, row.skip ?? OCDS_SKIP_RULES.noMoney);
-      continue;
-    }
-    const reader = new ReleaseReader(row.release, { file, row: row.row, path: row.path, defaultCurrency });
-    readAwards(reader);
-    readTransactions(reader);
-    readBudgetBreakdown(reader);
-    appendAll(flows, reader.flows);
-    if (reader.issues.length > 0) reject(reader.issues);
-    else if (reader.flows.length === 0) skip(report, OCDS_SKIP_RULES.noMoney);
-    else report.accepted++;
   }
   return { file, format: 'flows', flows, balances: [], watchlist: [], declaredTotals: [], report };
 }
 
 function skip(report: IngestReport, rule: string): void {
   report.skipped++;
-  report.skippedByRule[rule] = (report.skippedByRule[rule] ?? 0) + 1;
+  countUnder(report.skippedByRule, rule);
 }

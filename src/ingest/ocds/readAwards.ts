@@ -28,6 +28,7 @@ export function readAwards(reader: ReleaseReader): void {
     if (awardId !== undefined) attributes.awardId = awardId;
     Object.assign(attributes, contractsOf(reader, contracts, awardId));
     reader.addFlow(buyer, supplier, money, 'committed', {
+      item: relative,
       ...(date !== undefined ? { date } : {}),
       ...(reader.reference(awardId) !== undefined ? { reference: reader.reference(awardId)! } : {}),
       attributes,

@@ -96,6 +96,7 @@ function readBreakdown(
       const money = reader.money(measure.value, `${measurePath}.value`);
       if (!money || stage === undefined) return;
       reader.addFlow(node, supplier, money, stage, {
+        item: measurePath,
         ...(reference !== undefined ? { reference } : {}),
         attributes: { path: reader.at(measurePath), ...terms },
       });

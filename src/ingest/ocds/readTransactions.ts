@@ -35,6 +35,7 @@ export function readTransactions(reader: ReleaseReader): void {
       if (awardId !== undefined) attributes.awardId = awardId;
       const reference = reader.reference(terms.contractId);
       reader.addFlow(payer, payee, money, 'paid', {
+        item: relative,
         ...(date !== undefined ? { date } : {}),
         ...(reference !== undefined ? { reference } : {}),
         attributes,

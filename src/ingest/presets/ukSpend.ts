@@ -30,7 +30,13 @@ export const UK_SPEND: Preset = {
       Date: ['Payment date'],
     },
     chain: [
-      { id: 'dept:{Departmental Family|fold|upper}', kind: 'agency', name: '{Departmental Family}', optional: true },
+      // Some lines leave the family empty: they sit under an explicit "not stated" family rather than starting at the
+      // entity, so that every entity keeps one parent level and reconciliation compares like with like.
+      {
+        id: 'dept:{Departmental Family|fold|upper|default(NOT STATED)}',
+        kind: 'agency',
+        name: '{Departmental Family|default(Not stated)}',
+      },
       { id: 'entity:{Entity|fold|upper}', kind: 'unit', name: '{Entity}' },
       { id: 'area:{Entity|fold|upper}/{Expense Area|fold|upper}', kind: 'unit', name: '{Expense Area}' },
       { id: 'supplier:{Supplier|fold|upper}', kind: 'recipient', name: '{Supplier}' },
