@@ -30,8 +30,9 @@ interface NodeTotals {
  */
 export class FlowTotals {
   private readonly byNode = new Map<string, NodeTotals>();
+  private byNodePeriod: Map<string, NodeTotals> | undefined;
 
-  constructor(graph: FlowGraph) {
+  constructor(private readonly graph: FlowGraph) {
     graph.forEachNode((node) => {
       const totals: NodeTotals = { inflow: new Map(), outflow: new Map() };
       graph.forEachInEdge(node, (_edge, flow) => {
@@ -54,6 +55,48 @@ export class FlowTotals {
     return this.byNode.get(node)?.outflow.get(stage + '\u0000' + currency);
   }
 
+  /**
+   * What a node received or paid per stage, currency and period (see `periodOf`), built on first use. Checks compare
+   * like with like: a 2016 allotment with 2016 payments, not with the sum of every year.
+   */
+  receivedIn(node: string, stage: Stage, currency: string, period: string): Total | undefined {
+    return this.periods()
+      .get(node)
+      ?.inflow.get(stage + '\u0000' + currency + '\u0000' + period);
+  }
+
+  paidIn(node: string, stage: Stage, currency: string, period: string): Total | undefined {
+    return this.periods()
+      .get(node)
+      ?.outflow.get(stage + '\u0000' + currency + '\u0000' + period);
+  }
+
+  /** The stages, currencies and periods a node has flows at, as `[stage, currency, period]`. */
+  periodsOf(node: string): Array<[Stage, string, string]> {
+    const totals = this.periods().get(node);
+    const keys = new Set(totals ? [...totals.inflow.keys(), ...totals.outflow.keys()] : []);
+    return [...keys].map((key) => key.split('\u0000') as [Stage, string, string]);
+  }
+
+  private periods(): Map<string, NodeTotals> {
+    if (this.byNodePeriod) return this.byNodePeriod;
+    const byNode = new Map<string, NodeTotals>();
+    this.graph.forEachNode((node) => {
+      const totals: NodeTotals = { inflow: new Map(), outflow: new Map() };
+      this.graph.forEachInEdge(node, (_edge, flow) => {
+        const key = flow.stage + '\u0000' + flow.currency + '\u0000' + periodOf(flow);
+        totals.inflow.set(key, addTo(totals.inflow.get(key), flow));
+      });
+      this.graph.forEachOutEdge(node, (_edge, flow) => {
+        const key = flow.stage + '\u0000' + flow.currency + '\u0000' + periodOf(flow);
+        totals.outflow.set(key, addTo(totals.outflow.get(key), flow));
+      });
+      byNode.set(node, totals);
+    });
+    this.byNodePeriod = byNode;
+    return byNode;
+  }
+
   /** The stages and currencies a node has flows at, in or out, as `stage\0currency` keys. */
   stagesOf(node: string): Set<string> {
     const totals = this.byNode.get(node);
@@ -71,4 +114,9 @@ export function firstStage(
     if (total) return { stage, total };
   }
   return undefined;
+}
+
+/** The period a flow belongs to: the one it states, else the year of its date, else '' (no period). */
+export function periodOf(flow: FlowAttributes): string {
+  return flow.period ?? flow.date?.slice(0, 4) ?? '';
 }

@@ -2,7 +2,7 @@ import type { Stage } from '../model/stages.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import type { FlowGraph } from '../model/types.js';
 import { compare, notCheckable } from './compare.js';
-import { addTo, firstStage, type FlowTotals, type Total } from './FlowTotals.js';
+import { addTo, firstStage, type FlowTotals, periodOf, type Total } from './FlowTotals.js';
 import type { CheckResult } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
@@ -21,19 +21,20 @@ export function checkAllocationVsPayments(
   const results: CheckResult[] = [];
   graph.forEachNode((node, attributes) => {
     if (attributes.kind !== 'programme' && attributes.kind !== 'agency') return;
-    const currencies = new Set([...totals.stagesOf(node)].map((key) => key.split('\u0000')[1]!));
     const receives = graph.inDegree(node) > 0;
-    for (const currency of currencies) {
+    const groups = new Set(totals.periodsOf(node).map(([, currency, period]) => currency + '\u0000' + period));
+    for (const group of groups) {
+      const [currency, period] = group.split('\u0000') as [string, string];
       const allotted = firstStage(['modified', 'approved'], (stage) =>
-        receives ? totals.received(node, stage, currency) : totals.paid(node, stage, currency),
+        receives ? totals.receivedIn(node, stage, currency, period) : totals.paidIn(node, stage, currency, period),
       );
-      const paid = firstStage(['paid', 'exercised'], (stage) => paymentsOut(graph, node, stage, currency));
+      const paid = firstStage(['paid', 'exercised'], (stage) => paymentsOut(graph, node, stage, currency, period));
       if (!allotted) continue;
       if (!paid) {
         results.push(
           notCheckable(
             'allocation-vs-payments',
-            { nodes: [node], stage: allotted.stage },
+            { nodes: [node], stage: allotted.stage, ...(period ? { period } : {}) },
             currency,
             `${node} has an allotment but the data have no payments (paid or exercised) from it to recipients`,
           ),
@@ -43,7 +44,7 @@ export function checkAllocationVsPayments(
       results.push(
         compare({
           check: 'allocation-vs-payments',
-          subject: { nodes: [node], stage: paid.stage, against: allotted.stage },
+          subject: { nodes: [node], stage: paid.stage, against: allotted.stage, ...(period ? { period } : {}) },
           expected: allotted.total.amount,
           actual: paid.total.amount,
           currency,
@@ -61,11 +62,18 @@ export function checkAllocationVsPayments(
   return results;
 }
 
-/** The flows at a stage from a node to anything that is not a classification (a programme, a unit...). */
-function paymentsOut(graph: FlowGraph, node: string, stage: Stage, currency: string): Total | undefined {
+/** The flows at a stage and period from a node to anything that is not a classification (a programme, a unit...). */
+function paymentsOut(
+  graph: FlowGraph,
+  node: string,
+  stage: Stage,
+  currency: string,
+  period: string,
+): Total | undefined {
   let total: Total | undefined;
   graph.forEachOutEdge(node, (_edge, flow, _source, _target, _sourceAttributes, target) => {
     if (flow.stage !== stage || flow.currency !== currency || CLASSIFICATION_KINDS.has(target.kind)) return;
+    if (periodOf(flow) !== period) return;
     total = addTo(total, flow);
   });
   return total;

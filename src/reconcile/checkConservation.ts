@@ -1,4 +1,3 @@
-import type { Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import { compare } from './compare.js';
@@ -19,15 +18,14 @@ export function checkConservation(graph: FlowGraph, totals: FlowTotals, toleranc
     if (CLASSIFICATION_KINDS.has(attributes.kind)) return;
     const mustPassOn =
       attributes.kind === 'intermediary' || (attributes.kind === 'trust' && attributes.balances.length === 0);
-    for (const key of totals.stagesOf(node)) {
-      const [stage, currency] = key.split('\u0000') as [Stage, string];
-      const received = totals.received(node, stage, currency);
-      const paid = totals.paid(node, stage, currency);
+    for (const [stage, currency, period] of totals.periodsOf(node)) {
+      const received = totals.receivedIn(node, stage, currency, period);
+      const paid = totals.paidIn(node, stage, currency, period);
       if (!received || !paid) continue;
       const keeps = paid.amount.lessThan(received.amount);
       const result = compare({
         check: 'conservation',
-        subject: { nodes: [node], stage },
+        subject: { nodes: [node], stage, ...(period ? { period } : {}) },
         expected: received.amount,
         actual: paid.amount,
         currency,

@@ -4,6 +4,7 @@ import type { Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
 import { compare, notCheckable } from './compare.js';
 import { addTo, type FlowTotals, type Total } from './FlowTotals.js';
+import { periodBounds } from './periodBounds.js';
 import type { CheckResult } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
@@ -27,10 +28,20 @@ export function checkDeclaredTotals(
     if (!graph.hasNode(total.node)) {
       return notCheckable('declared-total', subject, total.currency, `no node ${total.node} in the graph`);
     }
-    const paid =
-      total.period === undefined
-        ? totals.paid(total.node, total.stage, total.currency)
-        : paidInPeriod(graph, total.node, total.stage, total.currency, total.period);
+    let paid: Total | undefined;
+    if (total.period === undefined) paid = totals.paid(total.node, total.stage, total.currency);
+    else {
+      const inPeriod = paidInPeriod(graph, total.node, total.stage, total.currency, total.period);
+      if (!inPeriod.placeable) {
+        return notCheckable(
+          'declared-total',
+          subject,
+          total.currency,
+          `no flow out of ${total.node} at ${total.stage} states a period or date that falls in ${total.period} or not`,
+        );
+      }
+      paid = inPeriod.total;
+    }
     return compare({
       check: 'declared-total',
       subject,
@@ -47,17 +58,36 @@ export function checkDeclaredTotals(
   });
 }
 
-/** The flows out of a node at a stage and currency whose period is the one a declared total names. */
+/**
+ * The flows out of a node at a stage and currency within the period a declared total names: their own period equals
+ * it or falls inside it (2016-03 inside 2016-Q1), else their date does. Undefined when no flow of the node at that
+ * stage can be placed in time at all: the total is then not checkable rather than 0.
+ */
 function paidInPeriod(
   graph: FlowGraph,
   node: string,
   stage: Stage,
   currency: string,
   period: string,
-): Total | undefined {
+): { total: Total | undefined; placeable: boolean } {
+  const bounds = periodBounds(period);
   let total: Total | undefined;
+  let placeable = false;
   graph.forEachOutEdge(node, (_edge, flow) => {
-    if (flow.stage === stage && flow.currency === currency && flow.period === period) total = addTo(total, flow);
+    if (flow.stage !== stage || flow.currency !== currency) return;
+    const own = flow.period === undefined ? undefined : periodBounds(flow.period);
+    let inside: boolean | undefined;
+    if (flow.period === period) inside = true;
+    else if (own && bounds) {
+      // Inside, outside, or neither: a yearly flow cannot be placed in one of its months.
+      if (own.first >= bounds.first && own.last <= bounds.last) inside = true;
+      else if (own.last < bounds.first || own.first > bounds.last) inside = false;
+    } else if (flow.period === undefined && flow.date !== undefined && bounds) {
+      inside = flow.date >= bounds.first && flow.date <= bounds.last;
+    }
+    if (inside === undefined) return;
+    placeable = true;
+    if (inside) total = addTo(total, flow);
   });
-  return total;
+  return { total, placeable };
 }

@@ -11,32 +11,36 @@ const CUMULATIVE: readonly Stage[] = STAGES.filter((stage) => stage !== 'approve
 
 /**
  * `stage-order`: for every node (a budget line, and rolled up, its programme, unit and agency), paid <= exercised <=
- * accrued <= committed <= modified. A node's amount at a stage is what it received, or for a node that receives
- * nothing, what it paid out. Stages the data do not have are passed over: paid is then compared with the nearest
+ * accrued <= committed <= modified, per currency and period. A node's amount at a stage is what it received at that
+ * stage, or where it received nothing at that stage, what it paid out at it. Stages the data do not have are passed over: paid is then compared with the nearest
  * earlier stage present.
  */
 export function checkStageOrder(graph: FlowGraph, totals: FlowTotals, tolerance: ResolvedTolerance): CheckResult[] {
   const results: CheckResult[] = [];
   graph.forEachNode((node) => {
+    // Per currency and period; a node's amount at a stage is what it received at that stage, or, where it received
+    // nothing at that stage, what it paid out at it.
     const byCurrency = new Map<string, Array<[Stage, Total]>>();
-    const receives = graph.inDegree(node) > 0;
-    for (const key of totals.stagesOf(node)) {
-      const [stage, currency] = key.split('\u0000') as [Stage, string];
-      if (!CUMULATIVE.includes(stage)) continue;
-      const total = receives ? totals.received(node, stage, currency) : totals.paid(node, stage, currency);
+    const seen = new Set<string>();
+    for (const [stage, currency, period] of totals.periodsOf(node)) {
+      if (!CUMULATIVE.includes(stage) || seen.has(stage + '\u0000' + currency + '\u0000' + period)) continue;
+      seen.add(stage + '\u0000' + currency + '\u0000' + period);
+      const total = totals.receivedIn(node, stage, currency, period) ?? totals.paidIn(node, stage, currency, period);
       if (!total) continue;
-      const list = byCurrency.get(currency) ?? [];
+      const group = currency + '\u0000' + period;
+      const list = byCurrency.get(group) ?? [];
       list.push([stage, total]);
-      byCurrency.set(currency, list);
+      byCurrency.set(group, list);
     }
-    for (const [currency, list] of byCurrency) {
+    for (const [group, list] of byCurrency) {
+      const [currency, period] = group.split('\u0000') as [string, string];
       list.sort(([a], [b]) => CUMULATIVE.indexOf(a) - CUMULATIVE.indexOf(b));
       for (let at = 1; at < list.length; at++) {
         const [earlier, ceiling] = list[at - 1]!;
         const [later, amount] = list[at]!;
         const result = compare({
           check: 'stage-order',
-          subject: { nodes: [node], stage: later, against: earlier },
+          subject: { nodes: [node], stage: later, against: earlier, ...(period ? { period } : {}) },
           expected: ceiling.amount,
           actual: amount.amount,
           currency,

@@ -47,7 +47,13 @@ export function checkTrustBalance(graph: FlowGraph, stage: Stage, tolerance: Res
             actualFrom: [balance.provenance],
           }),
         );
-        const previous = balances[at - 1];
+        // Roll forward between consecutive reports of the same length: a yearly report beside quarterly ones is a
+        // summary of them, not the quarter before.
+        const span = spanOf(balance.period);
+        const previous = balances
+          .slice(0, at)
+          .reverse()
+          .find((earlier) => spanOf(earlier.period) === span);
         if (previous) {
           results.push(
             compare({
@@ -80,7 +86,10 @@ export function checkTrustBalance(graph: FlowGraph, stage: Stage, tolerance: Res
             );
             continue;
           }
-          if (flows.count === 0) continue;
+          // No flow in the period: if the trust has flows at that stage in other periods, the data say it received
+          // (or spent) nothing in this one, which the report contradicts; if it has none at all, there is nothing
+          // to compare.
+          if (flows.count === 0 && !flows.anyAtStage) continue;
           results.push(
             compare({
               check: 'trust-balance',
@@ -116,13 +125,18 @@ function flowsInPeriod(
   const bounds = periodBounds(period);
   let amount = new Decimal(0);
   let count = 0;
+  let anyAtStage = false;
   const provenance: Provenance[] = [];
   let placeable = true;
   const visit = (_edge: string, flow: FlowAttributes) => {
     if (flow.stage !== stage || flow.currency !== currency) return;
+    anyAtStage = true;
+    // A flow's own period counts when it equals the report's or falls inside it (2016-02 inside 2016-Q1).
+    const own = flow.period === undefined ? undefined : periodBounds(flow.period);
     const inside =
       flow.period !== undefined
-        ? flow.period === period
+        ? flow.period === period ||
+          (own !== undefined && bounds !== undefined && own.first >= bounds.first && own.last <= bounds.last)
         : flow.date !== undefined && bounds !== undefined && flow.date >= bounds.first && flow.date <= bounds.last;
     if (flow.period === undefined && flow.date !== undefined && bounds === undefined) placeable = false;
     if (!inside) return;
@@ -132,5 +146,12 @@ function flowsInPeriod(
   };
   if (side === 'in') graph.forEachInEdge(node, visit);
   else graph.forEachOutEdge(node, visit);
-  return placeable ? { amount, count, provenance } : undefined;
+  return placeable ? { amount, count, provenance, anyAtStage } : undefined;
+}
+
+/** How long a period is, in days (a year, a quarter, a month); undefined when it cannot be placed. */
+function spanOf(period: string): number | undefined {
+  const bounds = periodBounds(period);
+  if (!bounds) return undefined;
+  return Math.round((Date.parse(bounds.last) - Date.parse(bounds.first)) / 86_400_000 / 28);
 }

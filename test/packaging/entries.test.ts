@@ -35,6 +35,7 @@ describe('package entries', () => {
     expect(builtins).toEqual([]);
     // The only packages the browser bundle pulls in are the chosen runtime dependencies.
     expect([...imports.keys()].filter((specifier) => !specifier.startsWith('graphology-types')).sort()).toEqual([
+      'd3-sankey',
       'decimal.js',
       'graphology',
       'papaparse',

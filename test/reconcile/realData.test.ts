@@ -46,7 +46,10 @@ describe('reconcile on the federal transfers to states', () => {
     const left = mismatches(withinRounding, 'declared-total');
     expect(left).toHaveLength(17);
     expect(new Set(left.map((check) => check.subject.nodes[0]))).toEqual(new Set(['transferencia:28']));
-    expect(left[0]).toMatchObject({ subject: { period: '2016-04', group: 'type-total' }, difference: '-4934990382.703364' });
+    expect(left[0]).toMatchObject({
+      subject: { period: '2016-04', group: 'type-total' },
+      difference: '-4934990382.703364',
+    });
   });
 });
 

@@ -1,0 +1,115 @@
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { Decimal } from '../../money/Decimal.js';
+import { assertStage } from '../../model/stages.js';
+import { toDecimalArgument } from '../../model/toDecimalArgument.js';
+import { describeNode } from '../describeNode.js';
+import type { IndexedFlow } from '../FlowIndex.js';
+import { makeFlag } from '../makeFlag.js';
+import { money } from '../money.js';
+import type { Flag, FlagRule } from '../types.js';
+
+export interface BenfordOptions {
+  /** The stages whose dated flows are payments. */
+  stages: string[];
+  /** The mean absolute deviation from Benford's proportions above which a payer is flagged. */
+  mad: string;
+  /** Payers with fewer tested payments than this (in a currency) are not looked at: small samples stray by chance. */
+  minPayments: number;
+  /** Payments whose absolute amount is below this are left out of the test (a 3.50 fee says nothing of invoices). */
+  minAmount: string;
+}
+
+const RULE = 'benford';
+
+/** Benford's proportion of each first digit 1..9: log10(1 + 1/d). */
+const EXPECTED = Array.from({ length: 9 }, (_, at) => Math.log10(1 + 1 / (at + 1)));
+
+/**
+ * `benford`: the first digits of a payer's payment amounts depart from Benford's law, as invented or tampered figures
+ * tend to. Per payer and currency, over the payments whose absolute amount is at least `minAmount` (refunds count by
+ * their size), and only when there are `minPayments` (300) of them: the mean absolute deviation (MAD) between the
+ * observed and expected proportions of the digits 1 to 9 above `mad` (0.015, Nigrini's bound for nonconformity).
+ *
+ * A first digit is read from the amount's exact decimal text, never from a float. The MAD itself is statistics over
+ * proportions, not money: it is computed in floating point, and compared with the threshold in floating point. The
+ * amount at stake is the payer's net total over the tested payments; the evidence gives each digit's count, observed
+ * and expected proportion (six decimals), the MAD as computed, the threshold and the number of payments tested.
+ */
+export const benford: FlagRule<BenfordOptions> = {
+  id: RULE,
+  title: { en: "First digits stray from Benford's law", es: 'Primeros dígitos fuera de la ley de Benford' },
+  severity: 'low',
+  defaults: { stages: ['paid'], mad: '0.015', minPayments: 300, minAmount: '10' },
+  run({ graph, index }, options) {
+    const stages = options.stages.map((stage) => assertStage(stage, `config.${RULE}.stages`));
+    const threshold = toDecimalArgument(options.mad, `config.${RULE}.mad`);
+    if (threshold.isNegative()) throw new InvalidArgumentError(`config.${RULE}.mad`, 'must be 0 or more');
+    const minAmount = toDecimalArgument(options.minAmount, `config.${RULE}.minAmount`);
+    if (!minAmount.greaterThan(0)) throw new InvalidArgumentError(`config.${RULE}.minAmount`, 'must be above zero');
+    if (!Number.isInteger(options.minPayments) || options.minPayments < 1)
+      throw new InvalidArgumentError(`config.${RULE}.minPayments`, 'must be a whole number of 1 or more');
+    const limit = threshold.toNumber();
+
+    const flags: Flag[] = [];
+    for (const [payer, payments] of index.paymentsByPayer()) {
+      const byCurrency = new Map<string, { counts: number[]; flows: IndexedFlow[]; total: Decimal }>();
+      for (const item of payments) {
+        const { flow } = item;
+        if (!stages.includes(flow.stage)) continue;
+        const size = flow.amount.abs();
+        if (size.lessThan(minAmount)) continue;
+        let group = byCurrency.get(flow.currency);
+        if (!group)
+          byCurrency.set(flow.currency, (group = { counts: new Array(9).fill(0), flows: [], total: new Decimal(0) }));
+        group.counts[firstDigit(size) - 1]!++;
+        group.flows.push(item);
+        group.total = group.total.plus(flow.amount);
+      }
+      for (const [currency, { counts, flows, total }] of byCurrency) {
+        const n = flows.length;
+        if (n < options.minPayments) continue;
+        const observed = counts.map((count) => count / n);
+        const mad = observed.reduce((sum, share, at) => sum + Math.abs(share - EXPECTED[at]!), 0) / 9;
+        if (!(mad > limit)) continue;
+        const who = describeNode(graph, payer);
+        const sum = money(total, currency);
+        const madText = mad.toFixed(4);
+        flags.push(
+          makeFlag({
+            rule: RULE,
+            severity: options.severity,
+            nodes: [payer],
+            flows,
+            amount: total,
+            currency,
+            message: {
+              en: `The first digits of ${n} payments by ${who} (${sum.en}) stray from Benford's law: mean absolute deviation ${madText}, above ${threshold.toFixed()}.`,
+              es: `Los primeros dígitos de ${n} pagos de ${who} (${sum.es}) se apartan de la ley de Benford: desviación media absoluta ${madText}, mayor que ${threshold.toFixed()}.`,
+            },
+            evidence: {
+              payments: n,
+              madObserved: mad,
+              mad: threshold.toFixed(),
+              digitCounts: counts.map(String),
+              observed: observed.map((share) => share.toFixed(6)),
+              expected: EXPECTED.map((share) => share.toFixed(6)),
+              minPayments: options.minPayments,
+              minAmount: minAmount.toFixed(),
+            },
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};
+
+/** The first significant digit of a positive amount, read from its exact decimal text ("0.0456" gives 4). */
+function firstDigit(amount: Decimal): number {
+  const text = amount.toFixed();
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 49 && code <= 57) return code - 48;
+  }
+  throw new RangeError(`no significant digit in ${text}`);
+}

@@ -1,0 +1,100 @@
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { Decimal } from '../../money/Decimal.js';
+import { assertStage } from '../../model/stages.js';
+import { toDecimalArgument } from '../../model/toDecimalArgument.js';
+import { describeNode } from '../describeNode.js';
+import type { IndexedFlow } from '../FlowIndex.js';
+import { makeFlag } from '../makeFlag.js';
+import { money } from '../money.js';
+import { percent } from '../percent.js';
+import type { Flag, FlagRule } from '../types.js';
+
+export interface RoundAmountOptions {
+  /** The stages whose dated flows are payments. */
+  stages: string[];
+  /** A payment is round when it is an exact multiple of this amount. */
+  multiple: string;
+  /** A payer is flagged when round payments are more than this share of its payments (by count). */
+  share: string;
+  /** Payers with fewer payments than this (in a currency) are not looked at: two round payments of five say little. */
+  minPayments: number;
+}
+
+const RULE = 'round-amount';
+
+/**
+ * `round-amount`: a payer whose payments are unusually often exact multiples of 100,000. Invoices for real goods and
+ * services rarely come out round; agreed lump sums, advances and invented figures do. "Unusual" means: among the
+ * payer's payments in one currency (at least `minPayments` of them), the round ones are more than `share` (25%) by
+ * count. The decision is exact: round payments > share × payments, compared as decimals. One flag per payer and currency;
+ * the amount at stake is the round payments' total. Refunds and reversals (zero or negative amounts) are not payments:
+ * zero is a multiple of everything.
+ */
+export const roundAmount: FlagRule<RoundAmountOptions> = {
+  id: RULE,
+  title: { en: 'Many round-figure payments', es: 'Muchos pagos en cifras redondas' },
+  severity: 'low',
+  defaults: { stages: ['paid'], multiple: '100000', share: '0.25', minPayments: 10 },
+  run({ graph, index }, options) {
+    const stages = options.stages.map((stage) => assertStage(stage, `config.${RULE}.stages`));
+    const multiple = toDecimalArgument(options.multiple, `config.${RULE}.multiple`);
+    if (!multiple.greaterThan(0)) throw new InvalidArgumentError(`config.${RULE}.multiple`, 'must be above zero');
+    const share = toDecimalArgument(options.share, `config.${RULE}.share`);
+    if (share.isNegative() || share.greaterThan(1))
+      throw new InvalidArgumentError(`config.${RULE}.share`, 'must be a share from 0 to 1, like "0.25"');
+    if (!Number.isInteger(options.minPayments) || options.minPayments < 1)
+      throw new InvalidArgumentError(`config.${RULE}.minPayments`, 'must be a whole number of 1 or more');
+
+    // A division per payment costs more than the rest of the rule: most amounts are ruled out by comparing first.
+    const wholeMultiple = multiple.isInteger();
+    const isMultiple = (amount: Decimal) =>
+      !amount.lessThan(multiple) && (!wholeMultiple || amount.isInteger()) && amount.modulo(multiple).isZero();
+
+    const flags: Flag[] = [];
+    for (const [payer, payments] of index.paymentsByPayer()) {
+      const byCurrency = new Map<string, { payments: number; round: IndexedFlow[]; total: Decimal }>();
+      for (const item of payments) {
+        const { flow } = item;
+        // Refunds and zero amounts are not payments; the sign is read without building a Decimal to compare with.
+        if (!stages.includes(flow.stage) || flow.amount.isNegative() || flow.amount.isZero()) continue;
+        let group = byCurrency.get(flow.currency);
+        if (!group) byCurrency.set(flow.currency, (group = { payments: 0, round: [], total: new Decimal(0) }));
+        group.payments++;
+        if (isMultiple(flow.amount)) {
+          group.round.push(item);
+          group.total = group.total.plus(flow.amount);
+        }
+      }
+      for (const [currency, group] of byCurrency) {
+        if (group.payments < options.minPayments) continue;
+        if (!new Decimal(group.round.length).greaterThan(share.times(group.payments))) continue;
+        const observed = new Decimal(group.round.length).dividedBy(group.payments);
+        const who = describeNode(graph, payer);
+        const [total, each] = [group.total, multiple].map((value) => money(value, currency));
+        flags.push(
+          makeFlag({
+            rule: RULE,
+            severity: options.severity,
+            nodes: [payer],
+            flows: group.round,
+            amount: group.total,
+            currency,
+            message: {
+              en: `${group.round.length} of the ${group.payments} payments by ${who} (${percent(observed)}) are exact multiples of ${each!.en}, for ${total!.en} in all.`,
+              es: `${group.round.length} de los ${group.payments} pagos de ${who} (${percent(observed)}) son múltiplos exactos de ${each!.es}, por ${total!.es} en total.`,
+            },
+            evidence: {
+              roundPayments: group.round.length,
+              payments: group.payments,
+              roundShare: observed.toFixed(),
+              share: share.toFixed(),
+              multiple: multiple.toFixed(),
+              minPayments: options.minPayments,
+            },
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};
