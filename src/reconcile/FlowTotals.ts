@@ -24,35 +24,81 @@ interface NodeTotals {
   outflow: Map<string, Total>;
 }
 
+/** A node's totals per stage and currency, in slots numbered stage x currency: no string key per flow. */
+interface NodeSlots {
+  inflow: Array<Total | undefined>;
+  outflow: Array<Total | undefined>;
+}
+
+const STAGE_SLOT: Record<Stage, number> = { approved: 0, modified: 1, committed: 2, accrued: 3, exercised: 4, paid: 5 };
+const SLOT_STAGE: Stage[] = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'];
+
 /**
  * Every sum the checks share, in one pass over the flows: what each node received and paid, per stage and currency.
  * Linear in the number of flows; kept per node, so that a node's sums are found with one look-up.
  */
 export class FlowTotals {
-  private readonly byNode = new Map<string, NodeTotals>();
+  private readonly byNode = new Map<string, NodeSlots>();
+  private readonly currencies = new Map<string, number>();
+  private readonly currencyNames: string[] = [];
   private byNodePeriod: Map<string, NodeTotals> | undefined;
 
   constructor(private readonly graph: FlowGraph) {
-    graph.forEachNode((node) => {
-      const totals: NodeTotals = { inflow: new Map(), outflow: new Map() };
-      graph.forEachInEdge(node, (_edge, flow) => {
-        const key = flow.stage + '\u0000' + flow.currency;
-        totals.inflow.set(key, addTo(totals.inflow.get(key), flow));
-      });
-      graph.forEachOutEdge(node, (_edge, flow) => {
-        const key = flow.stage + '\u0000' + flow.currency;
-        totals.outflow.set(key, addTo(totals.outflow.get(key), flow));
-      });
-      this.byNode.set(node, totals);
+    // One pass over the edges: graphology walks all its edges far faster than it walks each node's edges, and a slot
+    // number per stage and currency costs less than a string key per flow.
+    graph.forEachEdge((_edge, flow) => {
+      const slot = this.slotOf(flow.stage, flow.currency, true)!;
+      const into = this.slotsOf(flow.to).inflow;
+      into[slot] = addTo(into[slot], flow);
+      const outOf = this.slotsOf(flow.from).outflow;
+      outOf[slot] = addTo(outOf[slot], flow);
     });
   }
 
   received(node: string, stage: Stage, currency: string): Total | undefined {
-    return this.byNode.get(node)?.inflow.get(stage + '\u0000' + currency);
+    const slot = this.slotOf(stage, currency, false);
+    return slot === undefined ? undefined : this.byNode.get(node)?.inflow[slot];
   }
 
   paid(node: string, stage: Stage, currency: string): Total | undefined {
-    return this.byNode.get(node)?.outflow.get(stage + '\u0000' + currency);
+    const slot = this.slotOf(stage, currency, false);
+    return slot === undefined ? undefined : this.byNode.get(node)?.outflow[slot];
+  }
+
+  /** The stages and currencies a node has flows at, in or out, as `stage\0currency` keys. */
+  stagesOf(node: string): Set<string> {
+    const slots = this.byNode.get(node);
+    const keys = new Set<string>();
+    if (!slots) return keys;
+    for (const side of [slots.inflow, slots.outflow]) {
+      side.forEach((total, slot) => {
+        if (total) keys.add(SLOT_STAGE[slot % 6]! + '\u0000' + this.currencyNames[Math.floor(slot / 6)]!);
+      });
+    }
+    return keys;
+  }
+
+  private slotOf(stage: Stage, currency: string, create: boolean): number | undefined {
+    let index = this.currencies.get(currency);
+    if (index === undefined) {
+      if (!create) return undefined;
+      index = this.currencyNames.length;
+      this.currencies.set(currency, index);
+      this.currencyNames.push(currency);
+    }
+    return index * 6 + STAGE_SLOT[stage];
+  }
+
+  private slotsOf(node: string): NodeSlots {
+    let slots = this.byNode.get(node);
+    if (!slots) this.byNode.set(node, (slots = { inflow: [], outflow: [] }));
+    return slots;
+  }
+
+  private totalsOf(map: Map<string, NodeTotals>, node: string): NodeTotals {
+    let totals = map.get(node);
+    if (!totals) map.set(node, (totals = { inflow: new Map(), outflow: new Map() }));
+    return totals;
   }
 
   /**
@@ -81,26 +127,15 @@ export class FlowTotals {
   private periods(): Map<string, NodeTotals> {
     if (this.byNodePeriod) return this.byNodePeriod;
     const byNode = new Map<string, NodeTotals>();
-    this.graph.forEachNode((node) => {
-      const totals: NodeTotals = { inflow: new Map(), outflow: new Map() };
-      this.graph.forEachInEdge(node, (_edge, flow) => {
-        const key = flow.stage + '\u0000' + flow.currency + '\u0000' + periodOf(flow);
-        totals.inflow.set(key, addTo(totals.inflow.get(key), flow));
-      });
-      this.graph.forEachOutEdge(node, (_edge, flow) => {
-        const key = flow.stage + '\u0000' + flow.currency + '\u0000' + periodOf(flow);
-        totals.outflow.set(key, addTo(totals.outflow.get(key), flow));
-      });
-      byNode.set(node, totals);
+    this.graph.forEachEdge((_edge, flow) => {
+      const key = flow.stage + '\u0000' + flow.currency + '\u0000' + periodOf(flow);
+      const into = this.totalsOf(byNode, flow.to).inflow;
+      into.set(key, addTo(into.get(key), flow));
+      const outOf = this.totalsOf(byNode, flow.from).outflow;
+      outOf.set(key, addTo(outOf.get(key), flow));
     });
     this.byNodePeriod = byNode;
     return byNode;
-  }
-
-  /** The stages and currencies a node has flows at, in or out, as `stage\0currency` keys. */
-  stagesOf(node: string): Set<string> {
-    const totals = this.byNode.get(node);
-    return new Set(totals ? [...totals.inflow.keys(), ...totals.outflow.keys()] : []);
   }
 }
 
