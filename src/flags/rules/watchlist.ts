@@ -63,8 +63,8 @@ export const watchlist: FlagRule<WatchlistOptions> = {
               currency,
               message: isActive
                 ? {
-                    en: `${who}, on the ${entry.source ?? 'watchlist'} as ${entry.status}${since}, received ${total.en} in ${group.length} flows.`,
-                    es: `${who}, en ${entry.source ?? 'la lista'} como ${entry.status}${desde}, recibió ${total.es} en ${group.length} flujos.`,
+                    en: `${who}, on the ${entry.source ?? 'watchlist'} as ${entry.status}${since}, received ${total.en} in ${group.length === 1 ? '1 flow' : `${group.length} flows`}.`,
+                    es: `${who}, en ${entry.source ?? 'la lista'} como ${entry.status}${desde}, recibió ${total.es} en ${group.length === 1 ? '1 flujo' : `${group.length} flujos`}.`,
                   }
                 : {
                     en: `${who} received ${total.en} before it was listed as ${entry.status} on ${entry.listedOn}.`,
