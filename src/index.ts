@@ -143,6 +143,8 @@ export { toGoogleSankey } from './export/toGoogleSankey.js';
 export { layoutSankey } from './export/layoutSankey.js';
 export type { LayoutSankeyOptions, SankeyLayout, SankeyLayoutLink, SankeyLayoutNode } from './export/layoutSankey.js';
 export { renderSankeySvg, SANKEY_COLORS } from './export/renderSankeySvg.js';
+export { renderReport } from './export/renderReport.js';
+export type { RenderReportInput } from './export/renderReport.js';
 export type { RenderSankeySvgOptions } from './export/renderSankeySvg.js';
 export { toFlowsCsv } from './export/toFlowsCsv.js';
 export type { ToFlowsCsvOptions } from './export/toFlowsCsv.js';

@@ -6,6 +6,7 @@ import { FLAGS_HELP, flagsCommand } from './commands/flags.js';
 import { INGEST_HELP, ingestCommand } from './commands/ingest.js';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
 import { RECONCILE_HELP, reconcileCommand } from './commands/reconcile.js';
+import { REPORT_HELP, reportCommand } from './commands/report.js';
 import { SANKEY_HELP, sankeyCommand } from './commands/sankey.js';
 import { TRACE_HELP, traceCommand } from './commands/trace.js';
 import { EXIT } from './exitCodes.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   flags: flagsCommand,
   export: exportCommand,
   sankey: sankeyCommand,
+  report: reportCommand,
 };
 
 export const HELP = `cauce: follow public money from budget lines to the companies, people and governments that receive it.
@@ -33,6 +35,7 @@ Commands:
   trace    follow the money from a node, downstream (--down) or upstream (--up)
   reconcile  check that the money adds up: declared totals, hierarchy, conservation, stage order, trusts
   flags    where the money looks wrong: overspending, pass-through, payments to listed companies, ...
+  report   write one self-contained HTML page: inputs, Sankey, flags, reconciliation, rejected rows
   sankey   draw where the money goes: d3/Plotly/ECharts/Google JSON or an SVG
   export   write the graph as flows CSV, graph JSON, GEXF (Gephi) or FtM entities (Aleph)
 
@@ -46,7 +49,8 @@ ${TRACE_HELP}
 ${RECONCILE_HELP}
 ${FLAGS_HELP}
 ${EXPORT_HELP}
-${SANKEY_HELP}`;
+${SANKEY_HELP}
+${REPORT_HELP}`;
 
 /** Runs one command line and returns its exit code; never throws. */
 export async function run(argv: string[], io: Io, version = '0.0.0'): Promise<number> {

@@ -1,18 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { UnreadableInputError } from '../../errors/UnreadableInputError.js';
-import { UnrecognizedFormatError } from '../../errors/UnrecognizedFormatError.js';
 import { flag } from '../../flags/flag.js';
 import { type FlagConfig, SEVERITIES, type Severity } from '../../flags/types.js';
 import type { WatchlistEntry } from '../../ingest/records.js';
 import { Decimal } from '../../money/Decimal.js';
 import { formatAmount } from '../../money/formatAmount.js';
-import { ingestFile } from '../../node/ingestFile.js';
 import { INPUT_OPTIONS, toIngestOptions } from '../commonOptions.js';
 import { EXIT } from '../exitCodes.js';
 import { formatTable } from '../formatTable.js';
 import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
+import { readWatchlist } from '../readWatchlist.js';
 import { positiveInteger } from '../positiveInteger.js';
 import { toJson } from '../toJson.js';
 import { appendAll } from '../../util/appendAll.js';
@@ -115,18 +114,5 @@ async function readConfig(path: string): Promise<FlagConfig> {
     return config as FlagConfig;
   } catch (error) {
     throw new UsageError(`--config ${path}: not a JSON object of rule options (${(error as Error).message})`);
-  }
-}
-
-/** A canonical watchlist table, or a list in a layout a watchlist preset knows (SAT 69-B as SAT publishes it). */
-async function readWatchlist(file: string): Promise<WatchlistEntry[]> {
-  try {
-    const result = await ingestFile(file);
-    if (result.format !== 'watchlist')
-      throw new UsageError(`--watchlist ${file}: a ${result.format} table, not a watchlist`);
-    return result.watchlist;
-  } catch (error) {
-    if (!(error instanceof UnrecognizedFormatError)) throw error;
-    return (await ingestFile(file, { preset: 'sat-69b' })).watchlist;
   }
 }
