@@ -4,6 +4,7 @@ import { assertFlowGraph } from '../model/assertFlowGraph.js';
 import type { FlowGraph } from '../model/types.js';
 import { csvCell } from './csvCell.js';
 import { describeProvenance } from './describeProvenance.js';
+import { FLOW_COLUMNS } from '../ingest/readFlowRow.js';
 
 export interface ToFlowsCsvOptions {
   /**
@@ -28,23 +29,8 @@ const DEFAULTS: Required<ToFlowsCsvOptions> = {
   bom: false,
 };
 
-/** The canonical flows columns that `ingestCsv` reads, then the two it keeps as attributes. */
-const CANONICAL = [
-  'from',
-  'to',
-  'amount',
-  'stage',
-  'date',
-  'currency',
-  'from_kind',
-  'to_kind',
-  'from_name',
-  'to_name',
-  'from_tax_id',
-  'to_tax_id',
-  'reference',
-  'period',
-] as const;
+/** The canonical flows columns, in the order `ingestCsv` documents them. */
+const CANONICAL = [...FLOW_COLUMNS.required, ...FLOW_COLUMNS.optional];
 
 /**
  * Writes every flow of the graph as a row of cauce's canonical flows CSV, which `ingestCsv` reads back with no

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOP } from '../../examples/citizen-budget/words.js';
 import { buildFlowGraph, flag, ingestCsv, ingestCsvStream, toSankey, type FlowGraph } from '../../src/index.js';
 import { DATA } from '../paths.js';
+import { type Browser, type Page, watch } from './watchPage.js';
 
 // The browser CI installs Debian's chromium; without it this file is skipped, so unit runs pass anywhere.
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,9 +34,6 @@ const HOSTILE_CSV = [
   '',
 ].join('\n');
 
-type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>;
-type Page = Awaited<ReturnType<Browser['newPage']>>;
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -56,27 +54,6 @@ function serve(root: string): Promise<Server> {
     response.writeHead(200, { 'content-type': TYPES[extname(file)]! }).end(readFileSync(file));
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
-/** What the page did that it must never do. */
-interface Watched {
-  requests: string[];
-  errors: string[];
-  dialogs: string[];
-}
-
-function watch(page: Page): Watched {
-  const seen: Watched = { requests: [], errors: [], dialogs: [] };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') seen.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return seen;
 }
 
 /** The exact total the page shows, as the library computed it in the browser. */

@@ -7,6 +7,7 @@ import { reportCommand } from '../../src/cli/commands/report.js';
 import { Decimal } from '../../src/money/Decimal.js';
 import { BAD_AMOUNT, IMG_LABEL, SCRIPT_LABEL, writePlanted } from '../export/reportPlanted.js';
 import { DATA } from '../paths.js';
+import { type Browser, type Page, watch } from './watchPage.js';
 
 // The browser CI installs (Debian's chromium); without it this file is skipped, so unit runs pass anywhere.
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,30 +17,6 @@ if (!HAS_CHROMIUM)
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const TITLE = `Ramo 23 ${SCRIPT_LABEL} & ${IMG_LABEL}`;
-
-type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>;
-type Page = Awaited<ReturnType<Browser['newPage']>>;
-
-/** What a page did that the report must never make it do. */
-interface Watched {
-  requests: string[];
-  errors: string[];
-  dialogs: string[];
-}
-
-function watch(page: Page): Watched {
-  const seen: Watched = { requests: [], errors: [], dialogs: [] };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') seen.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return seen;
-}
 
 /** The cells of the flags table's rows, as the reader sees them. */
 async function flagRows(page: Page): Promise<string[][]> {
