@@ -33,7 +33,14 @@ export interface SankeyLink {
 /** What the export changed on purpose so that a chart can draw the data, and what it left out. */
 export interface SankeyNote {
   code:
-    'cycle-broken' | 'zero-dropped' | 'negative-dropped' | 'lone-node-dropped' | 'folded' | 'retained' | 'unexplained';
+    | 'cycle-broken'
+    | 'zero-dropped'
+    | 'negative-dropped'
+    | 'lone-node-dropped'
+    | 'folded'
+    | 'retained'
+    | 'unexplained'
+    | 'other-currency-left-out';
   message: string;
   nodes: string[];
   amount?: string;

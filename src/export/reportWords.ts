@@ -147,6 +147,7 @@ export const REPORT_WORDS: Record<'es' | 'en', ReportWords> = {
         folded: 'columnas con nodos pequeños agrupados en «Otros»',
         retained: 'nodos que recibieron más de lo que pagaron',
         unexplained: 'nodos que pagaron más de lo que recibieron',
+        'other-currency-left-out': 'monedas distintas a la del diagrama, omitidas',
       },
     },
     flags: {
@@ -271,6 +272,7 @@ export const REPORT_WORDS: Record<'es' | 'en', ReportWords> = {
         folded: 'columns whose small nodes were folded into "Other"',
         retained: 'nodes that received more than they paid out',
         unexplained: 'nodes that paid out more than they received',
+        'other-currency-left-out': "currencies other than the chart's, left out",
       },
     },
     flags: {

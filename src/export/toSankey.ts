@@ -71,8 +71,17 @@ export function toSankey(graph: FlowGraph, options: ToSankeyOptions = {}): Sanke
   // 1. Flows at the stage and currency, added up per pair of nodes.
   const kinds = options.kinds ? new Set<NodeKind>(options.kinds) : undefined;
   const pairs = new Map<string, ChartLink<Decimal>>();
+  const otherCurrencies = new Map<string, { amount: Decimal; flows: number }>();
   graph.forEachEdge((_edge, flow, source, target, sourceNode, targetNode) => {
-    if (flow.stage !== stage || flow.currency !== currency) return;
+    if (flow.stage !== stage) return;
+    if (flow.currency !== currency) {
+      // A chart shows one currency; what it leaves out is said, so that its total is not taken for all the money.
+      const other = otherCurrencies.get(flow.currency) ?? { amount: new Decimal(0), flows: 0 };
+      other.amount = other.amount.plus(flow.amount);
+      other.flows++;
+      otherCurrencies.set(flow.currency, other);
+      return;
+    }
     if (kinds && (!kinds.has(sourceNode.kind) || !kinds.has(targetNode.kind))) return;
     const key = `${source}\u0000${target}`;
     const pair = pairs.get(key);
@@ -81,6 +90,14 @@ export function toSankey(graph: FlowGraph, options: ToSankeyOptions = {}): Sanke
       pair.flows++;
     } else pairs.set(key, { source, target, amount: flow.amount, flows: 1 });
   });
+  for (const [other, { amount, flows }] of otherCurrencies) {
+    notes.push({
+      code: 'other-currency-left-out',
+      message: `${flows} flows in ${other} at ${stage} (${amount.toFixed()} ${other}) are not in this ${currency} chart`,
+      nodes: [],
+      amount: amount.toFixed(),
+    });
+  }
   let links = [...pairs.values()];
   if (options.focus !== undefined) links = around(links, options.focus, options.focusDepth ?? 1);
 

@@ -299,3 +299,17 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('toSankey and currencies', () => {
+  it('says which flows of other currencies a chart leaves out, with their exact amount', async () => {
+    const { addFlow, addNode, createFlowGraph, toSankey } = await import('../../src/index.js');
+    const graph = createFlowGraph();
+    for (const id of ['sep', 'acme', 'beta']) addNode(graph, { id, kind: id === 'sep' ? 'agency' : 'recipient' });
+    addFlow(graph, { from: 'sep', to: 'acme', amount: '100' });
+    addFlow(graph, { from: 'sep', to: 'beta', amount: '7.25', currency: 'USD' });
+    addFlow(graph, { from: 'sep', to: 'beta', amount: '0.75', currency: 'USD' });
+    const data = toSankey(graph);
+    expect(data).toMatchObject({ currency: 'MXN', total: '100' });
+    expect(data.notes).toEqual([expect.objectContaining({ code: 'other-currency-left-out', amount: '8' })]);
+  });
+});

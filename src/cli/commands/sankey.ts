@@ -158,10 +158,18 @@ const DESCRIPTIONS: Record<SankeyNote['code'], (count: number, nodes: number) =>
   unexplained: (count) =>
     `${count} ${count === 1 ? 'node' : 'nodes'} paid out more than ${count === 1 ? 'it' : 'they'} received, ` +
     'shown as links from "Unexplained source"',
+  'other-currency-left-out': (count) =>
+    `flows in ${count} other ${count === 1 ? 'currency' : 'currencies'} left out of this chart (see --currency)`,
 };
 
 // Folded nodes of several columns carry the same money again, and dropped zeros add up to nothing: no sum for those.
-const UNSUMMED = new Set<SankeyNote['code']>(['folded', 'zero-dropped', 'lone-node-dropped']);
+// Amounts in other currencies cannot be added to the chart's.
+const UNSUMMED = new Set<SankeyNote['code']>([
+  'folded',
+  'zero-dropped',
+  'lone-node-dropped',
+  'other-currency-left-out',
+]);
 
 /** One line per kind of note, in the order they first appear: how many, and the money they add up to. */
 function summarizeNotes(notes: SankeyNote[], currency: string): string[] {
