@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { LimitExceededError } from '../errors/LimitExceededError.js';
 import { type Delimiter, detectDelimiter } from './detectDelimiter.js';
 
 /** One record of a delimited file, numbered as a spreadsheet numbers rows (the first record is row 1). */
@@ -12,6 +13,23 @@ export interface CsvRecord {
 export interface CsvReaderOptions {
   /** Default: detected from the first line among `,` `;` tab `|`. */
   delimiter?: Delimiter;
+  /** Stop with a LimitExceededError when an unfinished record grows past this many characters. */
+  maxRecordLength?: number;
+  /** The name used in that error. */
+  file?: string;
+}
+
+/**
+ * The reader's share of a caller's limits: an unfinished record (an open quote, say) may hold at most the longest
+ * field allowed times the columns allowed (1,000 when no column limit is set) before reading stops.
+ */
+export function readerLimits(
+  options: { limits?: { maxFieldLength?: number; maxColumns?: number } },
+  file: string,
+): Pick<CsvReaderOptions, 'maxRecordLength' | 'file'> {
+  const field = options.limits?.maxFieldLength;
+  if (field === undefined) return {};
+  return { maxRecordLength: field * (options.limits?.maxColumns ?? 1000), file };
 }
 
 // After this many lines whose quotes never close, the rest of the file is read with quotes as plain characters.
@@ -79,6 +97,10 @@ export class CsvRecordReader {
     if (final) return this.parseRest(text);
     const result = this.parser!.parse(text, 0, true);
     const rest = text.slice(result.meta.cursor) + (holdCr ? '\r' : '');
+    // What is left is one unfinished record: past the limit (an open quote, a 10 MB line), stop.
+    const max = this.options.maxRecordLength;
+    if (max !== undefined && rest.length > max)
+      throw new LimitExceededError(this.options.file ?? 'input', 'fieldLength', max);
     this.retryAt = result.meta.cursor === 0 && rest.length > FIRST_LINE_LOOKAHEAD ? rest.length * 2 : 0;
     this.pending = rest;
     const records: CsvRecord[] = [];

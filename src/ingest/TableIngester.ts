@@ -1,9 +1,11 @@
 import { IngestError } from '../errors/IngestError.js';
+import { LimitExceededError } from '../errors/LimitExceededError.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { UnreadableInputError } from '../errors/UnreadableInputError.js';
 import { type AmountUnit, unitPowerOfTen } from '../money/unit.js';
 import type { CsvRecord } from './CsvRecordReader.js';
 import type { Delimiter } from './detectDelimiter.js';
+import type { IngestLimits } from './IngestLimits.js';
 import type { Mapping } from './mapping/Mapping.js';
 import type { WatchlistMapping } from './watchlist/WatchlistMapping.js';
 import { countUnder } from './countUnder.js';
@@ -31,6 +33,8 @@ export interface IngestOptions {
   mapping?: Mapping | WatchlistMapping;
   /** Read the table with a preset's mapping, by name (see PRESET_NAMES). */
   preset?: string;
+  /** Stop with a LimitExceededError past these (rows, columns, field length, bytes). Default: none. */
+  limits?: IngestLimits;
 }
 
 /** The rule names under which rows are skipped; each skipped row is counted under one. */
@@ -41,6 +45,7 @@ const MAX_PREAMBLE_ROWS = 20;
 
 export interface IngesterSettings {
   file: string;
+  limits?: IngestLimits;
   strict: boolean;
   valueFormat: ValueFormat;
   matcher: HeaderMatcher;
@@ -84,7 +89,9 @@ export class TableIngester {
   }
 
   accept(records: CsvRecord[]): void {
+    const limits = this.settings.limits;
     for (const record of records) {
+      if (limits) this.checkLimits(record, limits);
       if (this.interpreter) this.readRecord(record);
       else this.seekHeader(record);
     }
@@ -179,6 +186,21 @@ export class TableIngester {
       if (this.settings.strict) throw new IngestError(row.issues);
     } else {
       this.report.accepted++;
+    }
+  }
+
+  private checkLimits(record: CsvRecord, limits: IngestLimits): void {
+    const { file } = this.settings;
+    // The header and the rows above it are not data rows; every other record is one more row read.
+    const rowsSoFar = this.report.rowsRead + this.seen.length + (this.interpreter ? 1 : 0);
+    if (limits.maxRows !== undefined && this.interpreter && rowsSoFar > limits.maxRows) {
+      throw new LimitExceededError(file, 'rows', limits.maxRows, record.row);
+    }
+    if (limits.maxColumns !== undefined && record.fields.length > limits.maxColumns) {
+      throw new LimitExceededError(file, 'columns', limits.maxColumns, record.row);
+    }
+    if (limits.maxFieldLength !== undefined && record.fields.some((field) => field.length > limits.maxFieldLength!)) {
+      throw new LimitExceededError(file, 'fieldLength', limits.maxFieldLength, record.row);
     }
   }
 

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { canonicalMatcher } from './canonicalMatcher.js';
 import type { Delimiter } from './detectDelimiter.js';
 import { mappingMatcher } from './mapping/mappingMatcher.js';
+import { checkLimits } from './IngestLimits.js';
 import { resolveMapping } from './mapping/resolveMapping.js';
 import { watchlistMatcher } from './watchlist/watchlistMatcher.js';
 import { type IngestOptions, TableIngester, valueFormatOf } from './TableIngester.js';
@@ -37,8 +38,10 @@ export function createIngester(options: IngestOptions): {
     : mapping
       ? mappingMatcher(mapping, defaultCurrency)
       : canonicalMatcher(defaultCurrency);
+  const limits = checkLimits(options.limits);
   const ingester = new TableIngester({
     file,
+    limits,
     strict: options.strict === true,
     valueFormat: valueFormatOf(options, mapping),
     matcher,

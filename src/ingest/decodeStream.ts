@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { LimitExceededError } from '../errors/LimitExceededError.js';
 import { UnreadableInputError } from '../errors/UnreadableInputError.js';
 import { createDecoder } from './decode/createDecoder.js';
 import { detectEncoding } from './decode/detectEncoding.js';
@@ -12,6 +13,10 @@ export interface StreamDecoding {
   detected: boolean;
   mixed: boolean;
   gzip: boolean;
+  /** Stop with a LimitExceededError past this many bytes (after gzip is unpacked). */
+  maxBytes?: number;
+  /** Bytes read so far. */
+  bytes?: number;
 }
 
 // Detection reads ahead until it has seen this many non-ASCII bytes, or this many bytes, or the end.
@@ -37,9 +42,16 @@ export async function* decodeStream(
   const first = await readOrFail(reader, file);
   if (first.done) return;
   if (typeof first.value === 'string') {
-    yield first.value.replace(/^\ufeff/, '');
+    const countedText = (text: string) => {
+      found.bytes = (found.bytes ?? 0) + text.length;
+      if (found.maxBytes !== undefined && found.bytes > found.maxBytes) {
+        throw new LimitExceededError(file, 'bytes', found.maxBytes);
+      }
+      return text;
+    };
+    yield countedText(first.value.replace(/^\ufeff/, ''));
     for (let next = await readOrFail(reader, file); !next.done; next = await readOrFail(reader, file)) {
-      yield String(next.value);
+      yield countedText(String(next.value));
     }
     return;
   }
@@ -89,10 +101,17 @@ export async function* decodeStream(
       }
       return text;
     };
-    for (const chunk of held) yield emit(decoder.decode(chunk));
+    const counted = (chunk: Uint8Array) => {
+      found.bytes = (found.bytes ?? 0) + chunk.length;
+      if (found.maxBytes !== undefined && found.bytes > found.maxBytes) {
+        throw new LimitExceededError(file, 'bytes', found.maxBytes);
+      }
+      return chunk;
+    };
+    for (const chunk of held) yield emit(decoder.decode(counted(chunk)));
     if (!ended) {
       for (let next = await readOrFail(bytesReader, file); !next.done; next = await readOrFail(bytesReader, file)) {
-        yield emit(decoder.decode(next.value));
+        yield emit(decoder.decode(counted(next.value)));
       }
     }
     yield emit(decoder.end());

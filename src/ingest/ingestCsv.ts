@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { createIngester } from './createIngester.js';
-import { CsvRecordReader } from './CsvRecordReader.js';
+import { LimitExceededError } from '../errors/LimitExceededError.js';
+import { CsvRecordReader, readerLimits } from './CsvRecordReader.js';
 import { decodeBytes } from './decode/decodeBytes.js';
 import type { IngestResult } from './records.js';
 import type { IngestOptions } from './TableIngester.js';
@@ -38,7 +39,14 @@ export function ingestCsv(input: string | Uint8Array, options: IngestCsvOptions 
   } else {
     throw new InvalidArgumentError('input', `expected a string or a Uint8Array, got ${typeof input}`);
   }
-  const reader = new CsvRecordReader(delimiter ? { delimiter } : {});
+  const maxBytes = options.limits?.maxBytes;
+  if (maxBytes !== undefined && (typeof input === 'string' ? input.length : input.byteLength) > maxBytes) {
+    throw new LimitExceededError(options.file ?? 'input', 'bytes', maxBytes);
+  }
+  const reader = new CsvRecordReader({
+    ...(delimiter ? { delimiter } : {}),
+    ...readerLimits(options, options.file ?? 'input'),
+  });
   ingester.accept(reader.push(text));
   ingester.accept(reader.end());
   return ingester.finish({ ...extra, ...(reader.delimiter ? { delimiter: reader.delimiter } : {}) });

@@ -1,5 +1,5 @@
 import { createIngester } from './createIngester.js';
-import { CsvRecordReader } from './CsvRecordReader.js';
+import { CsvRecordReader, readerLimits } from './CsvRecordReader.js';
 import { type ByteOrTextStream, decodeStream, type StreamDecoding } from './decodeStream.js';
 import type { IngestResult } from './records.js';
 import type { IngestOptions } from './TableIngester.js';
@@ -23,8 +23,12 @@ export async function ingestCsvStream(
   options: IngestStreamOptions = {},
 ): Promise<IngestResult> {
   const { ingester, delimiter, encoding } = createIngester(options);
-  const reader = new CsvRecordReader(delimiter ? { delimiter } : {});
+  const reader = new CsvRecordReader({
+    ...(delimiter ? { delimiter } : {}),
+    ...readerLimits(options, options.file ?? 'input'),
+  });
   const found: StreamDecoding = { detected: false, mixed: false, gzip: false };
+  if (options.limits?.maxBytes !== undefined) found.maxBytes = options.limits.maxBytes;
   for await (const text of decodeStream(stream, options.file ?? 'input', options.encoding ?? encoding, found)) {
     ingester.accept(reader.push(text));
   }
