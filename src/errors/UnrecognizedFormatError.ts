@@ -1,3 +1,4 @@
+import { clip } from '../util/clip.js';
 import { CauceError } from './CauceError.js';
 
 /** A table whose header matches none of the canonical formats, read without a mapping. */
@@ -8,7 +9,10 @@ export class UnrecognizedFormatError extends CauceError {
   constructor(file: string, header: readonly string[]) {
     super(
       'unrecognized_format',
-      `${file}: the header (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', ...' : ''}) is not a canonical ` +
+      `${file}: the header (${header
+        .slice(0, 8)
+        .map((name) => clip(name, 60))
+        .join(', ')}${header.length > 8 ? ', ...' : ''}) is not a canonical ` +
         'flows (from,to,amount), balances (node,period,opening,closing) or watchlist (tax_id,name,status,listed_on) ' +
         'header; read it with a mapping or a preset',
     );

@@ -12,6 +12,7 @@ import type { Provenance } from '../model/types.js';
 import { columnKey } from './mapping/columnKey.js';
 import { parseStageName } from './parseStageName.js';
 import type { RowIssue, RowIssueCode } from './RowIssue.js';
+import { clip } from '../util/clip.js';
 
 // YYYY-MM-DD, optionally followed by a time and a zone; the date part is kept.
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -71,7 +72,11 @@ export class TableRow {
     }
     const scanned = scanAmount(raw, this.format, MAX_AMOUNT_DIGITS);
     if (typeof scanned === 'string') {
-      this.fail(column, 'invalid_amount', `${JSON.stringify(raw)} is not an amount: ${describeAmountProblem(scanned)}`);
+      this.fail(
+        column,
+        'invalid_amount',
+        `${JSON.stringify(clip(raw, 80))} is not an amount: ${describeAmountProblem(scanned)}`,
+      );
       return undefined;
     }
     const written = scanned.symbol === undefined ? undefined : currencyOfSign(scanned.symbol);
@@ -79,7 +84,7 @@ export class TableRow {
       this.fail(
         column,
         'currency_mismatch',
-        `${JSON.stringify(raw)} is written in ${written}, the row is in ${currency}`,
+        `${JSON.stringify(clip(raw, 80))} is written in ${written}, the row is in ${currency}`,
       );
       return undefined;
     }
@@ -91,7 +96,7 @@ export class TableRow {
     if (value === '') return fallback;
     const stage = parseStageName(value);
     if (!stage) {
-      this.fail(column, 'unknown_stage', `unknown stage ${JSON.stringify(value)}`);
+      this.fail(column, 'unknown_stage', `unknown stage ${JSON.stringify(clip(value, 80))}`);
     }
     return stage;
   }
@@ -102,7 +107,7 @@ export class TableRow {
     if (value === '') return undefined;
     const datePart = ISO_DATE_TIME.exec(value)?.[1];
     if (datePart === undefined || !isIsoDate(datePart)) {
-      this.fail(column, 'bad_date', `${JSON.stringify(value)} is not a valid YYYY-MM-DD date`);
+      this.fail(column, 'bad_date', `${JSON.stringify(clip(value, 80))} is not a valid YYYY-MM-DD date`);
       return undefined;
     }
     return datePart;
@@ -156,7 +161,7 @@ export class TableRow {
     const issue: RowIssue = { file: this.file, row: this.row, code, message };
     if (column !== undefined) {
       issue.column = this.nameOf(column);
-      issue.value = value ?? this.rawOf(column);
+      issue.value = clip(value ?? this.rawOf(column), 1000);
     } else if (value !== undefined) {
       issue.value = value;
     }
