@@ -35,6 +35,12 @@ export interface IngestOptions {
   preset?: string;
   /** Stop with a LimitExceededError past these (rows, columns, field length, bytes). Default: none. */
   limits?: IngestLimits;
+  /**
+   * Add up flows with the same ends, stage, currency, date, period and reference as they are read, keeping the range
+   * and count of their rows: memory then grows with distinct flows, not with rows. Default: true for mapped tables,
+   * false for canonical flows tables (one flow per row).
+   */
+  aggregate?: boolean;
 }
 
 /** The rule names under which rows are skipped; each skipped row is counted under one. */

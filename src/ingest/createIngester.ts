@@ -45,7 +45,8 @@ export function createIngester(options: IngestOptions): {
     strict: options.strict === true,
     valueFormat: valueFormatOf(options, mapping),
     matcher,
-    aggregate: mapping ? mapping.aggregate !== false : false,
+    // Mapped tables add up as they read; a canonical flows table keeps one flow per row unless asked to add up.
+    aggregate: options.aggregate ?? (mapping ? mapping.aggregate !== false : false),
   });
   const result: { ingester: TableIngester; delimiter?: Delimiter; encoding?: string } = { ingester };
   if (delimiter !== undefined) result.delimiter = delimiter;
