@@ -35,6 +35,7 @@ export async function benchIngestMemory(rows = 10_000_000): Promise<Array<Record
     rows: result.report.rowsRead,
     'MB read': Math.round(bytes / 1e6),
     'heap MB': Math.round(process.memoryUsage().heapUsed / 1e6),
+    'peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1e3),
     flows: result.flows.length,
     seconds: Number(((performance.now() - start) / 1000).toFixed(1)),
   });
