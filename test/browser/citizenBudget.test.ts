@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOP } from '../../examples/citizen-budget/words.js';
 import { buildFlowGraph, flag, ingestCsv, ingestCsvStream, toSankey, type FlowGraph } from '../../src/index.js';
 import { DATA } from '../paths.js';
-import { type Browser, type Page, watch } from './watchPage.js';
+import { type Browser, CHROMIUM, launchChromium, type Page, watch } from './watchPage.js';
 
 // The browser CI installs Debian's chromium; without it this file is skipped, so unit runs pass anywhere.
-const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
   console.warn(`test/browser/citizenBudget.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
@@ -78,20 +77,7 @@ describe.skipIf(!HAS_CHROMIUM)('the citizen-budget example page in headless Chro
         file: 'ramo23-2016-flows.csv.gz',
       }),
     );
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -7,10 +7,9 @@ import { reportCommand } from '../../src/cli/commands/report.js';
 import { Decimal } from '../../src/money/Decimal.js';
 import { BAD_AMOUNT, IMG_LABEL, SCRIPT_LABEL, writePlanted } from '../export/reportPlanted.js';
 import { DATA } from '../paths.js';
-import { type Browser, type Page, watch } from './watchPage.js';
+import { type Browser, CHROMIUM, launchChromium, type Page, watch } from './watchPage.js';
 
 // The browser CI installs (Debian's chromium); without it this file is skipped, so unit runs pass anywhere.
-const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM)
   console.warn(`test/browser/report.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
@@ -47,20 +46,7 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in headless Chromium', () => {
     );
     expect(code).toBe(0);
     url = pathToFileURL(stdout.trim()).href;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { byteStream } from '../ingest/readers.js';
 import {
   buildFlowGraph,
   CauceError,
@@ -18,20 +19,6 @@ import {
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-function chunked(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
-  let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.length) {
-        controller.close();
-        return;
-      }
-      controller.enqueue(bytes.slice(offset, offset + size));
-      offset += size;
-    },
-  });
-}
-
 /**
  * Both readers, on the same bytes: whole, and streamed in 7-byte chunks (which cut UTF-8 characters in two), or in
  * 64 KiB chunks past a megabyte so that the 10 MB cases stay fast.
@@ -40,7 +27,7 @@ const READERS = [
   { name: 'ingestCsv', read: async (bytes: Uint8Array) => ingestCsv(bytes) },
   {
     name: 'ingestCsvStream',
-    read: (bytes: Uint8Array) => ingestCsvStream(chunked(bytes, bytes.length > 1 << 20 ? 1 << 16 : 7)),
+    read: (bytes: Uint8Array) => ingestCsvStream(byteStream(bytes, bytes.length > 1 << 20 ? 1 << 16 : 7)),
   },
 ];
 

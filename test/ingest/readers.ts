@@ -11,7 +11,8 @@ export interface Reader {
   read(text: string, options?: IngestStreamOptions): Promise<IngestResult>;
 }
 
-function byteStream(bytes: Uint8Array, chunkSize: number): ReadableStream<Uint8Array> {
+/** Bytes as a web stream of chunks of one size: every chunk boundary there is, for the readers to survive. */
+export function byteStream(bytes: Uint8Array, chunkSize: number): ReadableStream<Uint8Array> {
   let offset = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {

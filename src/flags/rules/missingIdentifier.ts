@@ -6,6 +6,7 @@ import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import type { Flag, FlagRule } from '../types.js';
+import { stageName } from '../stageName.js';
 
 export interface MissingIdentifierOptions {
   /** What a payee without a tax id may receive, per currency, before it is flagged (an exact amount). */
@@ -15,15 +16,6 @@ export interface MissingIdentifierOptions {
   /** Payment stages in order of preference: per payee and currency, the first at which it received anything. */
   stages: string[];
 }
-
-const ES_STAGE: Record<string, string> = {
-  approved: 'aprobado',
-  modified: 'modificado',
-  committed: 'comprometido',
-  accrued: 'devengado',
-  exercised: 'ejercido',
-  paid: 'pagado',
-};
 
 /**
  * `missing-identifier`: a payee (a recipient or an intermediary) that received more than a minimum (500,000 by
@@ -77,7 +69,7 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
             currency,
             message: {
               en: `${who} received ${got.en} (${stage}) in ${flows.length} ${many[0]}, and the data give no tax id for it: it cannot be checked against watchlists.`,
-              es: `${who} recibió ${got.es} (${ES_STAGE[stage]}) en ${flows.length} ${many[1]} y los datos no dan su RFC: no se puede cotejar con listas de riesgo.`,
+              es: `${who} recibió ${got.es} (${stageName(stage as Stage).es}) en ${flows.length} ${many[1]} y los datos no dan su RFC: no se puede cotejar con listas de riesgo.`,
             },
             evidence: {
               received: total.toFixed(),

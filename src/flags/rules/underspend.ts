@@ -11,6 +11,7 @@ import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
+import { stageName } from '../stageName.js';
 
 export interface UnderspendOptions {
   /** The share of its allotment a node must have exercised by the end of a period; less is flagged. */
@@ -36,13 +37,6 @@ interface Group {
   allotments: IndexedFlow[];
   executions: IndexedFlow[];
 }
-
-const ES_STAGE: Record<string, string> = {
-  approved: 'aprobado',
-  modified: 'modificado',
-  exercised: 'ejercido',
-  paid: 'pagado',
-};
 
 /**
  * `underspend`: a node exercised (or paid, where the data have no exercised stage) less than a share (80% by default)
@@ -105,7 +99,7 @@ export const underspend: FlagRule<UnderspendOptions> = {
               currency,
               message: {
                 en: `${who} ${executedStage === 'paid' ? 'paid' : 'exercised'} ${spent!.en} of its ${allottedStage} budget of ${budget!.en}${when} (${percent(share)}, below ${percent(threshold)}): ${left!.en} unspent.`,
-                es: `${who} ${executedStage === 'paid' ? 'pagó' : 'ejerció'} ${spent!.es} de su presupuesto ${ES_STAGE[allottedStage]} de ${budget!.es}${cuando} (${percent(share)}, menos del ${percent(threshold)}): ${left!.es} sin ejercer.`,
+                es: `${who} ${executedStage === 'paid' ? 'pagó' : 'ejerció'} ${spent!.es} de su presupuesto ${stageName(allottedStage as Stage).es} de ${budget!.es}${cuando} (${percent(share)}, menos del ${percent(threshold)}): ${left!.es} sin ejercer.`,
               },
               evidence: {
                 allotted: allotted.toFixed(),
