@@ -1,25 +1,12 @@
 // Times reconcile on seeded graphs of 10^4, 10^5 and 10^6 flows, to show how the cost grows. Printed, not asserted.
 import { reconcile } from '../../src/index.js';
-import { generateBudgetGraph } from './generateBudgetGraph.js';
+import { benchGrowth } from './benchGrowth.js';
 
-export function benchReconcile(sizes = [10_000, 100_000, 1_000_000]): Array<Record<string, string | number>> {
-  const rows: Array<Record<string, string | number>> = [];
-  let first: { flows: number; ms: number } | undefined;
-  for (const size of sizes) {
-    const graph = generateBudgetGraph(size);
-    reconcile(graph); // warm-up: the first run pays for compiling the code
-    const start = performance.now();
-    const result = reconcile(graph);
-    const ms = performance.now() - start;
-    first ??= { flows: graph.size, ms };
-    rows.push({
-      flows: graph.size,
-      'reconcile ms': Math.round(ms),
-      'µs per flow': Number(((ms * 1000) / graph.size).toFixed(2)),
-      'growth vs smallest (flows x)': Number((graph.size / first.flows).toFixed(1)),
-      'growth vs smallest (time x)': Number((ms / first.ms).toFixed(1)),
-      checks: result.checks.length,
-    });
-  }
-  return rows;
+export function benchReconcile(sizes?: number[]): Array<Record<string, string | number>> {
+  return benchGrowth(
+    'reconcile',
+    (graph) => reconcile(graph),
+    (result) => ({ checks: result.checks.length }),
+    sizes,
+  );
 }
