@@ -42,13 +42,7 @@ export async function* decodeStream(
   const first = await readOrFail(reader, file);
   if (first.done) return;
   if (typeof first.value === 'string') {
-    const countedText = (text: string) => {
-      found.bytes = (found.bytes ?? 0) + text.length;
-      if (found.maxBytes !== undefined && found.bytes > found.maxBytes) {
-        throw new LimitExceededError(file, 'bytes', found.maxBytes);
-      }
-      return text;
-    };
+    const countedText = (text: string) => count(found, file, text.length) && text;
     yield countedText(first.value.replace(/^\ufeff/, ''));
     for (let next = await readOrFail(reader, file); !next.done; next = await readOrFail(reader, file)) {
       yield countedText(String(next.value));
@@ -101,13 +95,7 @@ export async function* decodeStream(
       }
       return text;
     };
-    const counted = (chunk: Uint8Array) => {
-      found.bytes = (found.bytes ?? 0) + chunk.length;
-      if (found.maxBytes !== undefined && found.bytes > found.maxBytes) {
-        throw new LimitExceededError(file, 'bytes', found.maxBytes);
-      }
-      return chunk;
-    };
+    const counted = (chunk: Uint8Array) => count(found, file, chunk.length) && chunk;
     for (const chunk of held) yield emit(decoder.decode(counted(chunk)));
     if (!ended) {
       for (let next = await readOrFail(bytesReader, file); !next.done; next = await readOrFail(bytesReader, file)) {
@@ -160,4 +148,12 @@ function joinChunks(chunks: Uint8Array[], length: number): Uint8Array {
     offset += chunk.length;
   }
   return joined;
+}
+
+/** Adds what was read to the count, and stops past the caller's byte limit (characters, for a text stream). */
+function count(found: StreamDecoding, file: string, length: number): true {
+  found.bytes = (found.bytes ?? 0) + length;
+  if (found.maxBytes !== undefined && found.bytes > found.maxBytes)
+    throw new LimitExceededError(file, 'bytes', found.maxBytes);
+  return true;
 }
