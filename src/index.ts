@@ -46,7 +46,8 @@ export { normalizeTaxId } from './model/normalizeTaxId.js';
 // Ingest
 export { ingestCsv } from './ingest/ingestCsv.js';
 export { ingestCsvStream } from './ingest/ingestCsvStream.js';
-export type { IngestStreamOptions } from './ingest/ingestCsvStream.js';
+export type { IngestProgress, IngestStreamOptions } from './ingest/ingestCsvStream.js';
+export { AGGREGATE_GRAINS, type AggregateGrain } from './ingest/AggregateGrain.js';
 export type { IngestOptions } from './ingest/TableIngester.js';
 export type { IngestLimits } from './ingest/IngestLimits.js';
 export { SKIP_RULES } from './ingest/TableIngester.js';

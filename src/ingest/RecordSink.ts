@@ -1,10 +1,11 @@
 import type { Balance } from '../model/types.js';
+import type { AggregateGrain } from './AggregateGrain.js';
 import type { DeclaredTotal, FlowRecord, WatchlistEntry } from './records.js';
 
 /**
- * Where the rows of a table go once read. With `aggregate`, flows that share their ends, stage, currency, date, period
- * and reference are added up as they arrive, keeping the range and count of the rows behind them, so memory grows
- * with distinct flows rather than with rows.
+ * Where the rows of a table go once read. With a grain (see AggregateGrain), flows that share its key are added up as
+ * they arrive, keeping the range and count of the rows behind them, so memory grows with distinct flows rather than
+ * with rows.
  */
 export class RecordSink {
   readonly flows: FlowRecord[] = [];
@@ -13,16 +14,17 @@ export class RecordSink {
   readonly declaredTotals: DeclaredTotal[] = [];
   private readonly byKey = new Map<string, FlowRecord>();
 
-  constructor(private readonly aggregate: boolean) {}
+  constructor(private readonly grain: AggregateGrain | undefined) {}
 
   addFlow(flow: FlowRecord): void {
-    if (!this.aggregate || flow.attributes !== undefined) {
+    // A row with columns of its own (attributes) is a flow of its own: adding it up would lose them.
+    if (this.grain === undefined || flow.attributes !== undefined) {
       this.flows.push(flow);
       return;
     }
-    const key = [flow.from.id, flow.to.id, flow.stage, flow.currency, flow.date, flow.period, flow.reference].join(
-      '\u0000',
-    );
+    const parts = [flow.from.id, flow.to.id, flow.stage, flow.currency, flow.period];
+    if (this.grain === 'payments') parts.push(flow.date, flow.reference);
+    const key = parts.join('\u0000');
     const existing = this.byKey.get(key);
     if (!existing) {
       const copy = { ...flow, provenance: { ...flow.provenance } };
@@ -31,6 +33,9 @@ export class RecordSink {
       return;
     }
     existing.amount = existing.amount.plus(flow.amount);
+    // At the flows grain, a date or reference stays only while every row of the flow shares it.
+    if (existing.date !== flow.date) delete existing.date;
+    if (existing.reference !== flow.reference) delete existing.reference;
     const provenance = existing.provenance;
     provenance.firstRow = Math.min(provenance.firstRow, flow.provenance.firstRow);
     provenance.lastRow = Math.max(provenance.lastRow, flow.provenance.lastRow);

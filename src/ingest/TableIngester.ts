@@ -3,6 +3,7 @@ import { LimitExceededError } from '../errors/LimitExceededError.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { UnreadableInputError } from '../errors/UnreadableInputError.js';
 import { type AmountUnit, unitPowerOfTen } from '../money/unit.js';
+import type { AggregateGrain } from './AggregateGrain.js';
 import type { CsvRecord } from './CsvRecordReader.js';
 import type { Delimiter } from './detectDelimiter.js';
 import type { IngestLimits } from './IngestLimits.js';
@@ -36,11 +37,12 @@ export interface IngestOptions {
   /** Stop with a LimitExceededError past these (rows, columns, field length, bytes). Default: none. */
   limits?: IngestLimits;
   /**
-   * Add up flows with the same ends, stage, currency, date, period and reference as they are read, keeping the range
-   * and count of their rows: memory then grows with distinct flows, not with rows. Default: true for mapped tables,
-   * false for canonical flows tables (one flow per row).
+   * Add up flows as they are read, keeping the range and count of their rows: memory then grows with distinct flows,
+   * not with rows. `true` or `'payments'` adds up rows with the same ends, stage, currency, date, period and
+   * reference; `'flows'` adds up rows with the same ends, stage, currency and period (see AggregateGrain). Default:
+   * `'payments'` for mapped tables, one flow per row for canonical flows tables.
    */
-  aggregate?: boolean;
+  aggregate?: boolean | AggregateGrain;
 }
 
 /** The rule names under which rows are skipped; each skipped row is counted under one. */
@@ -55,7 +57,7 @@ export interface IngesterSettings {
   strict: boolean;
   valueFormat: ValueFormat;
   matcher: HeaderMatcher;
-  aggregate: boolean;
+  aggregate: AggregateGrain | undefined;
 }
 
 /** Checks the options that every reader shares and returns the value format they give. */
@@ -92,6 +94,11 @@ export class TableIngester {
       skippedByRule: {},
       issues: [],
     };
+  }
+
+  /** Data rows read so far (accepted, rejected or skipped). */
+  get rowsRead(): number {
+    return this.report.rowsRead;
   }
 
   accept(records: CsvRecord[]): void {

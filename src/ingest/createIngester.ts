@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { aggregateGrainOf } from './AggregateGrain.js';
 import { canonicalMatcher } from './canonicalMatcher.js';
 import type { Delimiter } from './detectDelimiter.js';
 import { mappingMatcher } from './mapping/mappingMatcher.js';
@@ -46,7 +47,7 @@ export function createIngester(options: IngestOptions): {
     valueFormat: valueFormatOf(options, mapping),
     matcher,
     // Mapped tables add up as they read; a canonical flows table keeps one flow per row unless asked to add up.
-    aggregate: options.aggregate ?? (mapping ? mapping.aggregate !== false : false),
+    aggregate: aggregateGrainOf(options.aggregate ?? (mapping ? (mapping.aggregate ?? true) : false), 'options.aggregate'),
   });
   const result: { ingester: TableIngester; delimiter?: Delimiter; encoding?: string } = { ingester };
   if (delimiter !== undefined) result.delimiter = delimiter;

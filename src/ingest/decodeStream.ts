@@ -15,8 +15,11 @@ export interface StreamDecoding {
   gzip: boolean;
   /** Stop with a LimitExceededError past this many bytes (after gzip is unpacked). */
   maxBytes?: number;
-  /** Bytes read so far. */
+  /** Bytes read so far (after gzip is unpacked). */
   bytes?: number;
+  /** Bytes taken from the stream so far, as it delivers them (before gzip is unpacked): what a progress bar compares
+   * with a file's size. */
+  sourceBytes?: number;
 }
 
 // Detection reads ahead until it has seen this many non-ASCII bytes, or this many bytes, or the end.
@@ -59,7 +62,7 @@ export async function* decodeStream(
     joined.set(next.value as Uint8Array, head.length);
     head = joined;
   }
-  let bytes = prepend(head, reader);
+  let bytes = prepend(head, reader, found);
   if (head[0] === 0x1f && head[1] === 0x8b) {
     found.gzip = true;
     bytes = bytes.pipeThrough(
@@ -113,15 +116,20 @@ export async function* decodeStream(
 function prepend(
   head: Uint8Array,
   reader: ReadableStreamDefaultReader<Uint8Array | string>,
+  found: StreamDecoding,
 ): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      found.sourceBytes = head.length;
       controller.enqueue(head);
     },
     async pull(controller) {
       const next = await reader.read();
       if (next.done) controller.close();
-      else controller.enqueue(next.value as Uint8Array);
+      else {
+        found.sourceBytes = (found.sourceBytes ?? 0) + (next.value as Uint8Array).length;
+        controller.enqueue(next.value as Uint8Array);
+      }
     },
     cancel(reason) {
       return reader.cancel(reason);

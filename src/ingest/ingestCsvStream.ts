@@ -1,12 +1,25 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { createIngester } from './createIngester.js';
 import { CsvRecordReader, readerLimits } from './CsvRecordReader.js';
 import { type ByteOrTextStream, decodeStream, type StreamDecoding } from './decodeStream.js';
 import type { IngestResult } from './records.js';
 import type { IngestOptions } from './TableIngester.js';
 
+/** How far a streaming read has got; reported after each chunk of the input. */
+export interface IngestProgress {
+  /** Bytes taken from the stream (before gzip is unpacked; characters for a text stream): compare with a file size. */
+  sourceBytes: number;
+  /** Bytes decoded (after gzip is unpacked). */
+  bytes: number;
+  /** Rows read so far, header and preamble excluded. */
+  rows: number;
+}
+
 export interface IngestStreamOptions extends IngestOptions {
   /** For byte streams: force an encoding (utf-8, windows-1252, iso-8859-1, cp850, utf-16le/be). Default: detected. */
   encoding?: string;
+  /** Called after each chunk of the input is read, to show progress. Must not throw. */
+  onProgress?: (progress: IngestProgress) => void;
 }
 
 /**
@@ -29,8 +42,17 @@ export async function ingestCsvStream(
   });
   const found: StreamDecoding = { detected: false, mixed: false, gzip: false };
   if (options.limits?.maxBytes !== undefined) found.maxBytes = options.limits.maxBytes;
+  const onProgress = options.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InvalidArgumentError('options.onProgress', 'must be a function');
+  }
   for await (const text of decodeStream(stream, options.file ?? 'input', options.encoding ?? encoding, found)) {
     ingester.accept(reader.push(text));
+    onProgress?.({
+      sourceBytes: found.sourceBytes ?? found.bytes ?? 0,
+      bytes: found.bytes ?? 0,
+      rows: ingester.rowsRead,
+    });
   }
   ingester.accept(reader.end());
   return ingester.finish({

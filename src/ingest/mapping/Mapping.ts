@@ -47,8 +47,11 @@ export interface Mapping {
   totals?: TotalRule[];
   /** Rows to skip, each counted under its rule's name; checked before anything else. */
   skip?: SkipRule[];
-  /** Add up flows with the same ends, stage, currency, date, period and reference as they are read. Default true. */
-  aggregate?: boolean;
+  /**
+   * Add up flows as they are read: `true` (the default) or `'payments'` adds up rows with the same ends, stage,
+   * currency, date, period and reference; `'flows'` adds up rows with the same ends, stage, currency and period.
+   */
+  aggregate?: boolean | 'payments' | 'flows';
 }
 
 export interface NodeLevel {

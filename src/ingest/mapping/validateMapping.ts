@@ -130,8 +130,8 @@ export function validateMapping(input: unknown): Mapping {
       if (list === 'totals') string(rule.node, `${key}.node`);
     });
   }
-  if (mapping.aggregate !== undefined && typeof mapping.aggregate !== 'boolean') {
-    throw new MappingError('aggregate', 'must be true or false');
+  if (mapping.aggregate !== undefined && ![true, false, 'payments', 'flows'].includes(mapping.aggregate as never)) {
+    throw new MappingError('aggregate', 'must be true, false, "payments" or "flows"');
   }
   return mapping as unknown as Mapping;
 }

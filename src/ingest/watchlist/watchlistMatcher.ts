@@ -21,7 +21,7 @@ import { type ColumnUse, missingColumnsError } from '../mapping/missingColumnsEr
  *
  * @example
  * const matcher = watchlistMatcher(validateWatchlistMapping(SAT_69B.watchlist));
- * new TableIngester({ file: '69-B.csv', strict: false, valueFormat: valueFormatOf({}), matcher, aggregate: false });
+ * new TableIngester({ file: '69-B.csv', strict: false, valueFormat: valueFormatOf({}), matcher, aggregate: undefined });
  */
 export function watchlistMatcher(mapping: WatchlistMapping): HeaderMatcher {
   const uses: ColumnUse[] = [];
