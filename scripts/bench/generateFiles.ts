@@ -82,8 +82,9 @@ export async function generatePayments(path: string, rows: number, seed = 7): Pr
   const payees = Math.max(100, Math.floor(rows / 8));
   const payee = zipfSampler(payees, random);
   return writeRows(path, 'from,to,amount,stage,date,to_name,to_tax_id,reference', rows, (index) => {
-    const from = Math.floor(payers * random() ** 2);
     const to = payee();
+    // A supplier works for a handful of programmes, mostly one: payer-payee pairs are about a quarter of the rows.
+    const from = (to * 7919 + Math.floor(random() ** 4 * 6) * 104729) % payers;
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const date = `2016-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -101,19 +102,14 @@ export async function generateBudgetLines(path: string, rows: number, seed = 11)
   const ramos = 50;
   const unitsPerRamo = 20;
   const programmes = 8_000;
-  return writeRows(
-    path,
-    'CICLO,RAMO,UR,PP,PARTIDA,MONTO_APROBADO,MONTO_MODIFICADO,MONTO_EJERCIDO',
-    rows,
-    () => {
-      const ramo = 1 + Math.floor(random() * ramos);
-      const unit = Math.floor(random() * unitsPerRamo);
-      const programme = Math.floor(random() * programmes);
-      const partida = 10000 + Math.floor(random() * 90000);
-      const approved = cents(random, 50_000_000);
-      return `2016,${ramo},${ramo}${String(unit).padStart(2, '0')},E${String(programme).padStart(4, '0')},${partida},${approved},${cents(random, 50_000_000)},${cents(random, 40_000_000)}`;
-    },
-  );
+  return writeRows(path, 'CICLO,RAMO,UR,PP,PARTIDA,MONTO_APROBADO,MONTO_MODIFICADO,MONTO_EJERCIDO', rows, () => {
+    const ramo = 1 + Math.floor(random() * ramos);
+    const unit = Math.floor(random() * unitsPerRamo);
+    const programme = Math.floor(random() * programmes);
+    const partida = 10000 + Math.floor(random() * 90000);
+    const approved = cents(random, 50_000_000);
+    return `2016,${ramo},${ramo}${String(unit).padStart(2, '0')},E${String(programme).padStart(4, '0')},${partida},${approved},${cents(random, 50_000_000)},${cents(random, 40_000_000)}`;
+  });
 }
 
 /** The mapping that reads the generated budget lines: ramo -> unidad responsable -> programa, at three stages. */

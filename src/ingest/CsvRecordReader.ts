@@ -17,6 +17,8 @@ export interface CsvReaderOptions {
   maxRecordLength?: number;
   /** The name used in that error. */
   file?: string;
+  /** The row number of the first record, when the reader takes over a table part way through. Default 1. */
+  firstRow?: number;
 }
 
 /**
@@ -57,7 +59,9 @@ export class CsvRecordReader {
   private recoveries = 0;
   private literal: Papa.Parser | undefined;
 
-  constructor(private readonly options: CsvReaderOptions = {}) {}
+  constructor(private readonly options: CsvReaderOptions = {}) {
+    this.nextRow = options.firstRow ?? 1;
+  }
 
   /** The delimiter in use, once the first line has been seen. */
   get delimiter(): Delimiter | undefined {

@@ -1,5 +1,6 @@
 import type { Balance } from '../model/types.js';
 import type { AggregateGrain } from './AggregateGrain.js';
+import { FlowAccumulator } from './fast/FlowAccumulator.js';
 import type { DeclaredTotal, FlowRecord, WatchlistEntry } from './records.js';
 
 /**
@@ -8,34 +9,48 @@ import type { DeclaredTotal, FlowRecord, WatchlistEntry } from './records.js';
  * with rows.
  */
 export class RecordSink {
-  readonly flows: FlowRecord[] = [];
   readonly balances: Balance[] = [];
   readonly watchlist: WatchlistEntry[] = [];
   readonly declaredTotals: DeclaredTotal[] = [];
+  private readonly listed: FlowRecord[] = [];
   private readonly byKey = new Map<string, FlowRecord>();
+  /** At the `flows` grain, the flat accumulator that adds rows up (the fast reader feeds it directly too). */
+  readonly accumulator: FlowAccumulator | undefined;
 
-  constructor(private readonly grain: AggregateGrain | undefined) {}
+  constructor(
+    private readonly grain: AggregateGrain | undefined,
+    file = 'input',
+  ) {
+    if (grain === 'flows') this.accumulator = new FlowAccumulator(file);
+  }
+
+  /** The flows read, in the order their first rows arrived. */
+  get flows(): FlowRecord[] {
+    return this.accumulator ? this.accumulator.flows() : this.listed;
+  }
 
   addFlow(flow: FlowRecord): void {
     // A row with columns of its own (attributes) is a flow of its own: adding it up would lose them.
     if (this.grain === undefined || flow.attributes !== undefined) {
-      this.flows.push(flow);
+      if (this.accumulator) this.accumulator.single(flow);
+      else this.listed.push(flow);
       return;
     }
-    const parts = [flow.from.id, flow.to.id, flow.stage, flow.currency, flow.period];
-    if (this.grain === 'payments') parts.push(flow.date, flow.reference);
-    const key = parts.join('\u0000');
+    if (this.accumulator) {
+      this.accumulator.addRecord(flow);
+      return;
+    }
+    const key = [flow.from.id, flow.to.id, flow.stage, flow.currency, flow.period, flow.date, flow.reference].join(
+      '\u0000',
+    );
     const existing = this.byKey.get(key);
     if (!existing) {
       const copy = { ...flow, provenance: { ...flow.provenance } };
       this.byKey.set(key, copy);
-      this.flows.push(copy);
+      this.listed.push(copy);
       return;
     }
     existing.amount = existing.amount.plus(flow.amount);
-    // At the flows grain, a date or reference stays only while every row of the flow shares it.
-    if (existing.date !== flow.date) delete existing.date;
-    if (existing.reference !== flow.reference) delete existing.reference;
     const provenance = existing.provenance;
     provenance.firstRow = Math.min(provenance.firstRow, flow.provenance.firstRow);
     provenance.lastRow = Math.max(provenance.lastRow, flow.provenance.lastRow);

@@ -10,6 +10,7 @@ import type { IngestLimits } from './IngestLimits.js';
 import type { Mapping } from './mapping/Mapping.js';
 import type { WatchlistMapping } from './watchlist/WatchlistMapping.js';
 import { countUnder } from './countUnder.js';
+import type { FlowAccumulator } from './fast/FlowAccumulator.js';
 import { RecordSink } from './RecordSink.js';
 import { indexHeader } from './recognizeFormat.js';
 import type { IngestResult } from './records.js';
@@ -84,7 +85,7 @@ export class TableIngester {
   private expectTags = false;
 
   constructor(private readonly settings: IngesterSettings) {
-    this.sink = new RecordSink(settings.aggregate);
+    this.sink = new RecordSink(settings.aggregate, settings.file);
     this.report = {
       file: settings.file,
       rowsRead: 0,
@@ -94,6 +95,28 @@ export class TableIngester {
       skippedByRule: {},
       issues: [],
     };
+  }
+
+  /** Once the header is found: how rows are read, the header, and its width. */
+  get matched(): { interpreter: TableInterpreter; header: TableHeader; width: number } | undefined {
+    if (!this.interpreter) return undefined;
+    return { interpreter: this.interpreter, header: this.header!, width: this.headerWidth };
+  }
+
+  /** The sink's accumulator, at the `flows` grain. */
+  get accumulator(): FlowAccumulator | undefined {
+    return this.sink.accumulator;
+  }
+
+  /** How the table writes its numbers. */
+  get valueFormat(): ValueFormat {
+    return this.settings.valueFormat;
+  }
+
+  /** Counts rows that a faster reader has accepted into the accumulator itself. */
+  countAccepted(rows: number): void {
+    this.report.rowsRead += rows;
+    this.report.accepted += rows;
   }
 
   /** Data rows read so far (accepted, rejected or skipped). */

@@ -47,7 +47,10 @@ export function createIngester(options: IngestOptions): {
     valueFormat: valueFormatOf(options, mapping),
     matcher,
     // Mapped tables add up as they read; a canonical flows table keeps one flow per row unless asked to add up.
-    aggregate: aggregateGrainOf(options.aggregate ?? (mapping ? (mapping.aggregate ?? true) : false), 'options.aggregate'),
+    aggregate: aggregateGrainOf(
+      options.aggregate ?? (mapping ? (mapping.aggregate ?? true) : false),
+      'options.aggregate',
+    ),
   });
   const result: { ingester: TableIngester; delimiter?: Delimiter; encoding?: string } = { ingester };
   if (delimiter !== undefined) result.delimiter = delimiter;

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { LimitExceededError } from '../errors/LimitExceededError.js';
 import { UnreadableInputError } from '../errors/UnreadableInputError.js';
-import { createDecoder } from './decode/createDecoder.js';
+import { type ChunkDecoder, createDecoder } from './decode/createDecoder.js';
 import { detectEncoding } from './decode/detectEncoding.js';
 import { type Encoding, toEncoding } from './decode/encodings.js';
 
@@ -37,6 +37,39 @@ export async function* decodeStream(
   encodingName: string | undefined,
   found: StreamDecoding = { detected: false, mixed: false, gzip: false },
 ): AsyncGenerator<string> {
+  let decoder: ChunkDecoder | undefined;
+  let started = false;
+  const emit = (text: string) => {
+    if (!started && text !== '') {
+      started = true;
+      return text.replace(/^\ufeff/, '');
+    }
+    return text;
+  };
+  for await (const chunk of readChunks(stream, file, encodingName, found)) {
+    if (typeof chunk === 'string') {
+      yield emit(chunk);
+      continue;
+    }
+    decoder ??= createDecoder(found.encoding!);
+    yield emit(decoder.decode(chunk));
+  }
+  if (decoder) {
+    yield emit(decoder.end());
+    found.mixed = decoder.mixed;
+  }
+}
+
+/**
+ * The chunks of a stream as they come, unpacked from gzip: bytes, with `found.encoding` decided (detected or forced)
+ * before the first of them is given; or text, for a stream of text. Readers that work on bytes start here.
+ */
+export async function* readChunks(
+  stream: ByteOrTextStream,
+  file: string,
+  encodingName: string | undefined,
+  found: StreamDecoding = { detected: false, mixed: false, gzip: false },
+): AsyncGenerator<Uint8Array | string> {
   if (typeof (stream as Partial<ReadableStream>)?.getReader !== 'function') {
     throw new InvalidArgumentError('stream', 'expected a web ReadableStream');
   }
@@ -46,7 +79,7 @@ export async function* decodeStream(
   if (first.done) return;
   if (typeof first.value === 'string') {
     const countedText = (text: string) => count(found, file, text.length) && text;
-    yield countedText(first.value.replace(/^\ufeff/, ''));
+    yield countedText(first.value);
     for (let next = await readOrFail(reader, file); !next.done; next = await readOrFail(reader, file)) {
       yield countedText(String(next.value));
     }
@@ -71,7 +104,7 @@ export async function* decodeStream(
   }
   const bytesReader = bytes.getReader();
   try {
-    // Read ahead until the encoding is clear, then decode what was held back and stream the rest.
+    // Read ahead until the encoding is clear, then give what was held back and stream the rest.
     const held: Uint8Array[] = [];
     let heldLength = 0;
     let highBytes = 0;
@@ -86,27 +119,15 @@ export async function* decodeStream(
       heldLength += next.value.length;
       for (const byte of next.value) if (byte >= 0x80) highBytes++;
     }
-    const encoding = forced ?? detectEncoding(joinChunks(held, heldLength)).encoding;
-    found.encoding = encoding;
+    found.encoding = forced ?? detectEncoding(joinChunks(held, heldLength)).encoding;
     found.detected = forced === undefined;
-    const decoder = createDecoder(encoding);
-    let started = false;
-    const emit = (text: string) => {
-      if (!started && text !== '') {
-        started = true;
-        return text.replace(/^\ufeff/, '');
-      }
-      return text;
-    };
     const counted = (chunk: Uint8Array) => count(found, file, chunk.length) && chunk;
-    for (const chunk of held) yield emit(decoder.decode(counted(chunk)));
+    for (const chunk of held) yield counted(chunk);
     if (!ended) {
       for (let next = await readOrFail(bytesReader, file); !next.done; next = await readOrFail(bytesReader, file)) {
-        yield emit(decoder.decode(counted(next.value)));
+        yield counted(next.value);
       }
     }
-    yield emit(decoder.end());
-    found.mixed = decoder.mixed;
   } finally {
     // A reader that stops early (a strict ingest that met a bad row) must not leave the file open.
     await bytesReader.cancel().catch(() => undefined);
