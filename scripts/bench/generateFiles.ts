@@ -103,9 +103,10 @@ export async function generateBudgetLines(path: string, rows: number, seed = 11)
   const unitsPerRamo = 20;
   const programmes = 8_000;
   return writeRows(path, 'CICLO,RAMO,UR,PP,PARTIDA,MONTO_APROBADO,MONTO_MODIFICADO,MONTO_EJERCIDO', rows, () => {
-    const ramo = 1 + Math.floor(random() * ramos);
-    const unit = Math.floor(random() * unitsPerRamo);
+    // A programme belongs to one unit of one ramo; a line is one of its items of spending (partidas).
     const programme = Math.floor(random() * programmes);
+    const ramo = 1 + (programme % ramos);
+    const unit = (programme * 7) % unitsPerRamo;
     const partida = 10000 + Math.floor(random() * 90000);
     const approved = cents(random, 50_000_000);
     return `2016,${ramo},${ramo}${String(unit).padStart(2, '0')},E${String(programme).padStart(4, '0')},${partida},${approved},${cents(random, 50_000_000)},${cents(random, 40_000_000)}`;

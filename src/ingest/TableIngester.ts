@@ -119,6 +119,11 @@ export class TableIngester {
     this.report.accepted += rows;
   }
 
+  /** Counts a row that a faster reader has skipped under a mapping's rule. */
+  countSkipped(rule: string): void {
+    this.skip(rule);
+  }
+
   /** Data rows read so far (accepted, rejected or skipped). */
   get rowsRead(): number {
     return this.report.rowsRead;

@@ -14,6 +14,12 @@ export interface TableInterpreter {
   read(row: TableRow, sink: RecordSink): string | undefined;
   /** Normalisations counted so far. */
   normalizations?: Record<string, number>;
+  /**
+   * The columns a row is read from, by header key: what a row gives depends on the cells of `keyColumns` alone, and
+   * the cells of `amountColumns` only set the amounts of its flows. A reader may then read a row once per distinct
+   * key and reuse what it gave. Absent when an amount column decides more than its amount (a condition reads it).
+   */
+  columns?: { keyColumns: string[]; amountColumns: string[] };
 }
 
 /** Decides which row is a table's header and how to read the rows under it. */

@@ -13,6 +13,9 @@ import { type TableHeader, TableRow, type ValueFormat } from '../TableRow.js';
 import { ByteTokens } from './ByteTokens.js';
 import type { FlowAccumulator } from './FlowAccumulator.js';
 import { scanPlainAmount } from './scanPlainAmount.js';
+import { IntTupleTable } from './IntTupleTable.js';
+import { type RowShape, readRowShape, withPlaceholders } from './rowShape.js';
+import type { TableInterpreter } from '../TableInterpreter.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -24,7 +27,29 @@ const KNOWN_COLUMNS: ReadonlySet<string> = new Set([...FLOW_COLUMNS.required, ..
 const ONE_COLUMN: TableHeader = { names: ['value'], index: new Map([['value', 0]]) };
 const INVALID = null;
 
-type Phase = 'header' | 'first-row' | 'fast' | 'general';
+type Phase = 'header' | 'first-row' | 'fast' | 'shaped' | 'general';
+
+// The shape cache gives up (and the full reader takes the rest) when rows keep bringing new shapes: past this many
+// shapes, once there are more than half as many shapes as rows.
+const SHAPES_BEFORE_GIVING_UP = 65_536;
+
+/** The cache of a mapped table's row shapes (see readRowShape), keyed by the numbers of the key columns' cells. */
+interface ShapePlan {
+  interpreter: TableInterpreter;
+  header: TableHeader;
+  accumulator: FlowAccumulator;
+  width: number;
+  keyColumns: number[];
+  amountColumns: number[];
+  tokens: ByteTokens[];
+  tuple: Int32Array;
+  table: IntTupleTable;
+  shapes: RowShape[];
+  units: Float64Array;
+  scales: Int32Array;
+  sum: { units: number; scale: number };
+  rows: number;
+}
 
 /** Can a table in this encoding, read with these settings, take the fast reader? */
 export function fastReaderFits(encoding: Encoding | undefined, format: ValueFormat): boolean {
@@ -49,6 +74,7 @@ export class FastFlowsReader {
   private delimiterChoice: Delimiter | undefined;
   private general: { reader: CsvRecordReader; decoder: ChunkDecoder } | undefined;
   private plan: FastPlan | undefined;
+  private shapes: ShapePlan | undefined;
   private pendingAccepted = 0;
   private bounds = new Int32Array(64);
   private mixedSeen = false;
@@ -130,7 +156,7 @@ export class FastFlowsReader {
       const fields = this.fieldCount;
       if (this.phase === 'fast' && this.readFast(bytes, fields)) {
         this.pendingAccepted++;
-      } else {
+      } else if (this.phase !== 'shaped' || !this.readShaped(bytes, fields)) {
         this.readGeneral(bytes, fields);
       }
       this.row++;
@@ -222,13 +248,94 @@ export class FastFlowsReader {
     if (this.phase === 'header') {
       const matched = this.ingester.matched;
       if (matched) {
-        this.plan = planFor(matched.header, matched.width, this.ingester.accumulator, matched.interpreter.format);
+        const { header, width, interpreter } = matched;
+        this.plan = planFor(header, width, this.ingester.accumulator, interpreter);
+        if (!this.plan) this.shapes = shapePlanFor(header, width, this.ingester.accumulator, interpreter);
         // The row under the header may hold HXL tags: the full reader looks at it.
-        this.phase = this.plan ? 'first-row' : 'general';
+        this.phase = this.plan || this.shapes ? 'first-row' : 'general';
       }
     } else if (this.phase === 'first-row') {
-      this.phase = 'fast';
+      this.phase = this.plan ? 'fast' : 'shaped';
     }
+  }
+
+  /**
+   * A mapped table's row: when its amounts are plain and its key cells have been seen together before, the flows the
+   * full reader gave for them get this row's amounts, with no string and no object made. False sends the row to the
+   * full reader.
+   */
+  private readShaped(bytes: Uint8Array, count: number): boolean {
+    const plan = this.shapes!;
+    if (count !== plan.width) return false;
+    const bounds = this.bounds;
+    const shift = this.format.powerOfTen;
+    for (let at = 0; at < plan.amountColumns.length; at++) {
+      const column = plan.amountColumns[at]!;
+      if (!scanPlainAmount(bytes, bounds[column * 2]!, bounds[column * 2 + 1]!, shift, plan.sum)) return false;
+      plan.units[at] = plan.sum.units;
+      plan.scales[at] = plan.sum.scale;
+    }
+    for (let at = 0; at < plan.keyColumns.length; at++) {
+      const column = plan.keyColumns[at]!;
+      plan.tuple[at] = plan.tokens[at]!.intern(bytes, bounds[column * 2]!, bounds[column * 2 + 1]!);
+    }
+    plan.rows++;
+    let index = plan.table.get(plan.tuple);
+    if (index === -1) {
+      index = plan.shapes.length;
+      plan.shapes.push(this.shapeOf(bytes, count, plan));
+      plan.table.set(plan.tuple, index);
+      if (index > SHAPES_BEFORE_GIVING_UP && index * 2 > plan.rows) this.phase = 'general';
+    }
+    const shape = plan.shapes[index]!;
+    if (shape.kind === 'general') return false;
+    if (shape.kind === 'skip') {
+      this.flush();
+      this.ingester.countSkipped(shape.rule);
+      return true;
+    }
+    const accumulator = plan.accumulator;
+    for (const flow of shape.flows) {
+      let group = flow.group;
+      if (group === -1) {
+        group = accumulator.find(flow.from, flow.to, flow.context);
+        if (group === -1) {
+          group = accumulator.create(
+            flow.from,
+            flow.to,
+            flow.context,
+            flow.fromRef,
+            flow.toRef,
+            this.row,
+            flow.date,
+            flow.reference,
+          );
+        }
+        flow.group = group;
+      }
+      const shared = accumulator.referenceOf(group);
+      if (shared !== null && shared !== flow.reference) accumulator.referenceDiffers(group);
+      accumulator.add(group, plan.units[flow.amount]!, plan.scales[flow.amount]!, this.row, flow.date);
+    }
+    const counts = plan.interpreter.normalizations;
+    if (counts) for (const [rule, added] of shape.normalizations) counts[rule] = (counts[rule] ?? 0) + added;
+    this.pendingAccepted++;
+    return true;
+  }
+
+  private shapeOf(bytes: Uint8Array, count: number, plan: ShapePlan): RowShape {
+    const fields: string[] = new Array(count);
+    for (let cell = 0; cell < count; cell++) {
+      fields[cell] = this.decode(bytes, this.bounds[cell * 2]!, this.bounds[cell * 2 + 1]!);
+    }
+    const row = new TableRow(
+      this.file,
+      this.row,
+      plan.header,
+      withPlaceholders(fields, plan.amountColumns),
+      this.format,
+    );
+    return readRowShape(plan.interpreter, row, plan.amountColumns.length, this.format.powerOfTen, plan.accumulator);
   }
 
   /** Adds the row to the accumulator when every cell is one the fast reader is sure of; false otherwise. */
@@ -473,9 +580,10 @@ function planFor(
   header: TableHeader,
   width: number,
   accumulator: FlowAccumulator | undefined,
-  format: string,
+  interpreter: TableInterpreter,
 ): FastPlan | undefined {
-  if (format !== 'flows' || accumulator === undefined) return undefined;
+  if (interpreter.format !== 'flows' || interpreter.mapping !== undefined || accumulator === undefined)
+    return undefined;
   const seen = new Set<string>();
   for (const name of header.names) {
     const key = columnKey(name);
@@ -518,6 +626,37 @@ function planFor(
     lastContext: { stage: -3, currency: -3, period: -3, context: -1 },
     refs: [],
     sum: { units: 0, scale: 0 },
+  };
+}
+
+/** The shape cache for a mapped table whose interpreter says which columns decide its rows. */
+function shapePlanFor(
+  header: TableHeader,
+  width: number,
+  accumulator: FlowAccumulator | undefined,
+  interpreter: TableInterpreter,
+): ShapePlan | undefined {
+  const columns = interpreter.columns;
+  if (accumulator === undefined || columns === undefined) return undefined;
+  const at = (key: string) => header.index.get(key)!;
+  const keyColumns = columns.keyColumns.map(at);
+  const amountColumns = columns.amountColumns.map(at);
+  if ([...keyColumns, ...amountColumns].some((column) => column === undefined)) return undefined;
+  return {
+    interpreter,
+    header,
+    accumulator,
+    width,
+    keyColumns,
+    amountColumns,
+    tokens: keyColumns.map(() => new ByteTokens()),
+    tuple: new Int32Array(Math.max(1, keyColumns.length)),
+    table: new IntTupleTable(Math.max(1, keyColumns.length)),
+    shapes: [],
+    units: new Float64Array(amountColumns.length),
+    scales: new Int32Array(amountColumns.length),
+    sum: { units: 0, scale: 0 },
+    rows: 0,
   };
 }
 

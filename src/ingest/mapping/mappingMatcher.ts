@@ -111,11 +111,15 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
         amountColumns.set(column, `amounts[${at}].column`);
       });
       const bound = new Map<string, string>();
+      const keyColumns = new Set<string>();
       for (const use of uses) {
         const key = resolve(header, use.name);
-        if (key !== undefined) bound.set(columnKey(use.name), key);
+        if (key === undefined) continue;
+        bound.set(columnKey(use.name), key);
+        if (!amountKeys.includes(use.key)) keyColumns.add(key);
       }
-      return bindInterpreter({
+      const amountColumnKeys = [...amountColumns.keys()];
+      const interpreter = bindInterpreter({
         name: mapping.name ?? 'mapping',
         levels,
         amounts,
@@ -127,6 +131,10 @@ export function mappingMatcher(mapping: Mapping, defaultCurrency: string): Heade
         date,
         column: (name) => bound.get(columnKey(name)),
       });
+      if (!amountColumnKeys.some((key) => keyColumns.has(key))) {
+        interpreter.columns = { keyColumns: [...keyColumns], amountColumns: amountColumnKeys };
+      }
+      return interpreter;
     },
     noHeader: (file, candidates) => missingColumnsError(file, candidates, uses, missing),
   };
