@@ -2,14 +2,26 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library: the browser-safe root entry and the Node-only entry, as ESM and CJS with declarations.
-    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+    // The library: the browser-safe root entry and the Node-only entries, as ESM and CJS with declarations.
+    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'duckdb/index': 'src/duckdb/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'es2022',
     platform: 'neutral',
+    treeshake: true,
+  },
+  {
+    // The Web Worker: one self-contained module a page starts with `new Worker(url, { type: 'module' })`.
+    entry: { worker: 'src/worker/worker.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    minify: true,
+    target: 'es2022',
+    platform: 'browser',
+    noExternal: [/.*/],
     treeshake: true,
   },
   {

@@ -175,3 +175,20 @@ export { UnreadableInputError } from './errors/UnreadableInputError.js';
 export { MappingError } from './errors/MappingError.js';
 export { LimitExceededError } from './errors/LimitExceededError.js';
 export type { LimitName } from './errors/LimitExceededError.js';
+export { MissingDependencyError } from './errors/MissingDependencyError.js';
+
+// Off the main thread
+export { ingestInWorker } from './worker/ingestInWorker.js';
+export type { IngestInWorkerOptions, WorkerProgress } from './worker/ingestInWorker.js';
+export { serveIngest } from './worker/serveIngest.js';
+export type { MessageScope, ServeIngestOptions } from './worker/serveIngest.js';
+export { toCloneableResult } from './worker/toCloneableResult.js';
+export { fromCloneableResult } from './worker/fromCloneableResult.js';
+export type {
+  CloneableIngestResult,
+  CloneableFlowRecord,
+  CloneableBalance,
+  CloneableDeclaredTotal,
+} from './worker/CloneableIngestResult.js';
+export type { IngestSource, WorkerIngestOptions, WorkerRequest, WorkerReply } from './worker/messages.js';
+export type { WorkerLike } from './worker/WorkerLike.js';

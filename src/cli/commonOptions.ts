@@ -15,6 +15,9 @@ export const INPUT_OPTIONS = {
   decimal: { type: 'string' },
   unit: { type: 'string' },
   encoding: { type: 'string' },
+  quiet: { type: 'boolean' },
+  engine: { type: 'string' },
+  aggregate: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -27,7 +30,13 @@ export interface InputFlags {
   decimal?: string;
   unit?: string;
   encoding?: string;
+  quiet?: boolean;
+  engine?: string;
+  aggregate?: string;
 }
+
+/** Ingest options, and what the command line adds to them: `quiet` turns off the progress bar on stderr. */
+export type InputOptions = IngestStreamOptions & { quiet?: boolean; engine?: 'duckdb' };
 
 const DELIMITERS: Record<string, IngestStreamOptions['delimiter']> = {
   ',': ',',
@@ -42,8 +51,8 @@ const DELIMITERS: Record<string, IngestStreamOptions['delimiter']> = {
 };
 
 /** Turns the input flags into ingest options, refusing values the API would refuse, as usage errors. */
-export async function toIngestOptions(flags: InputFlags): Promise<IngestStreamOptions> {
-  const options: IngestStreamOptions = {};
+export async function toIngestOptions(flags: InputFlags): Promise<InputOptions> {
+  const options: InputOptions = {};
   if (flags.strict) options.strict = true;
   const currency = flags['default-currency'];
   if (currency !== undefined) {
@@ -77,5 +86,21 @@ export async function toIngestOptions(flags: InputFlags): Promise<IngestStreamOp
     options.unit = flags.unit as IngestStreamOptions['unit'];
   }
   if (flags.encoding !== undefined) options.encoding = flags.encoding;
+  if (flags.quiet) options.quiet = true;
+  if (flags.engine !== undefined) {
+    if (flags.engine !== 'duckdb') throw new UsageError(`--engine ${flags.engine}: the engine there is is duckdb`);
+    options.engine = 'duckdb';
+  }
+  if (flags.aggregate !== undefined) {
+    const grains: Record<string, IngestStreamOptions['aggregate']> = {
+      flows: 'flows',
+      payments: 'payments',
+      none: false,
+    };
+    if (!Object.hasOwn(grains, flags.aggregate)) {
+      throw new UsageError(`--aggregate ${flags.aggregate}: use flows, payments or none`);
+    }
+    options.aggregate = grains[flags.aggregate];
+  }
   return options;
 }

@@ -16,6 +16,7 @@ const exitCode = await run(
   {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+    progress: process.stderr,
   },
   version,
 );

@@ -46,6 +46,26 @@ describe('cauce ingest', () => {
     expect(out.rejected).toEqual([]);
   });
 
+  it('cauce ingest --aggregate flows and --engine duckdb give the same exact totals as one flow per row', async () => {
+    const perRow = JSON.parse((await cauce('ingest', FLOWS, '--json')).stdout);
+    for (const flags of [
+      ['--aggregate', 'flows'],
+      ['--engine', 'duckdb'],
+    ]) {
+      const { code, stdout, stderr } = await cauce('ingest', FLOWS, ...flags, '--json');
+      expect([code, stderr]).toEqual([0, '']);
+      const out = JSON.parse(stdout);
+      expect(out.rows).toEqual(perRow.rows);
+      expect(out.totals).toEqual(perRow.totals);
+      expect(out.entering).toEqual(perRow.entering);
+    }
+  });
+
+  it('cauce refuses an unknown --aggregate or --engine with exit code 2', async () => {
+    expect((await cauce('ingest', FLOWS, '--aggregate', 'daily')).code).toBe(2);
+    expect((await cauce('ingest', FLOWS, '--engine', 'spark')).code).toBe(2);
+  });
+
   it('cauce ingest reports a malformed copy row by row, dropping nothing', async () => {
     const { code, stdout } = await cauce('ingest', malformed, '--json');
     expect(code).toBe(0);

@@ -60,7 +60,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--${values.bom ? 'bom' : 'keep-formulas'} applies to --format csv`);
   }
 
-  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values));
+  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values), io.progress);
   let data: string;
   switch (format as Format) {
     case 'csv':

@@ -54,7 +54,7 @@ export async function flagsCommand(args: string[], io: Io): Promise<number> {
   const config = values.config === undefined ? undefined : await readConfig(values.config);
   const rules = values.rules?.split(',').map((rule) => rule.trim());
 
-  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values));
+  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values), io.progress);
   const watchlist: WatchlistEntry[] = results.flatMap((result) => result.watchlist);
   for (const file of values.watchlist ?? []) appendAll(watchlist, await readWatchlist(file));
   const result = flag(graph, { ...(rules ? { rules } : {}), ...(config ? { config } : {}), watchlist });

@@ -33,7 +33,7 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
     io.out(INGEST_HELP);
     return EXIT.done;
   }
-  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values));
+  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values), io.progress);
   const summary = summarizeGraph(graph);
   const rows = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   for (const { report } of results) {

@@ -35,7 +35,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
   const tolerance = values.tolerance === undefined ? undefined : parseTolerance(values.tolerance);
   const checks = values.checks === undefined ? undefined : parseChecks(values.checks);
   const limit = values.limit === undefined ? 30 : positiveInteger('--limit', values.limit);
-  const { graph } = await loadInputs(positionals, await toIngestOptions(values));
+  const { graph } = await loadInputs(positionals, await toIngestOptions(values), io.progress);
   const result = reconcile(graph, { ...(tolerance ? { tolerance } : {}), ...(checks ? { checks } : {}) });
   if (values.json) {
     io.out(toJson(result));

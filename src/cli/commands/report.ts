@@ -67,7 +67,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   };
   const maxRows = values.limit === undefined ? undefined : positiveInteger('--limit', values.limit);
 
-  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values));
+  const { results, graph } = await loadInputs(positionals, await toIngestOptions(values), io.progress);
   const watchlist: WatchlistEntry[] = results.flatMap((result) => result.watchlist);
   for (const file of values.watchlist ?? []) appendAll(watchlist, await readWatchlist(file));
   const checks = reconcile(graph);

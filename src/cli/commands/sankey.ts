@@ -88,7 +88,7 @@ export async function sankeyCommand(args: string[], io: Io): Promise<number> {
     ...(values.height !== undefined ? { height: pixels('--height', values.height, 55) } : {}),
   };
 
-  const { graph } = await loadInputs(positionals, await toIngestOptions(values));
+  const { graph } = await loadInputs(positionals, await toIngestOptions(values), io.progress);
   if (values.focus !== undefined) {
     if (!graph.hasNode(values.focus)) throw new UsageError(`--focus ${values.focus}: no such node in the inputs`);
     options.focus = values.focus;

@@ -50,7 +50,7 @@ export async function traceCommand(args: string[], io: Io): Promise<number> {
   if (values['max-paths'] !== undefined) options.maxPaths = positiveInteger('--max-paths', values['max-paths']);
   const limit = values.limit === undefined ? 50 : positiveInteger('--limit', values.limit);
 
-  const { graph } = await loadInputs(positionals, await toIngestOptions(values));
+  const { graph } = await loadInputs(positionals, await toIngestOptions(values), io.progress);
   if (!graph.hasNode(values.node)) {
     throw new UsageError(`--node ${values.node}: no such node in the inputs${suggest(graph, values.node)}`);
   }

@@ -4,6 +4,8 @@ import type { Stage } from '../../model/stages.js';
 import type { FlowRecord, NodeRef } from '../records.js';
 
 const EMPTY = 0;
+// The scale of a flow whose sum has left the safe integers and goes on as a Decimal (in `big`).
+const IN_DECIMAL = -1;
 // A group's date or reference once its rows disagree on it.
 const MIXED = -1;
 
@@ -118,6 +120,8 @@ export class FlowAccumulator {
     this.firstRow[group] = row;
     this.lastRow[group] = row;
     this.rows[group] = 0;
+    this.units[group] = 0;
+    this.scales[group] = 0;
     this.date[group] = date;
     this.references[group] = reference;
     this.fromRef[group] = fromRef;
@@ -143,24 +147,28 @@ export class FlowAccumulator {
     if (row < this.firstRow[group]!) this.firstRow[group] = row;
     if (row > this.lastRow[group]!) this.lastRow[group] = row;
     if (this.date[group] !== date) this.date[group] = MIXED;
-    const big = this.big.get(group);
-    if (big !== undefined) {
-      this.big.set(group, big.plus(scaledToDecimalValue(units, scale)));
+    const sumScale = this.scales[group]!;
+    if (sumScale === scale) {
+      // The common case, one scale throughout: a float sum of two safe integers is exact unless it leaves them.
+      const result = this.units[group]! + units;
+      if (result <= Number.MAX_SAFE_INTEGER && result >= -Number.MAX_SAFE_INTEGER) {
+        this.units[group] = result;
+        return;
+      }
+    }
+    if (sumScale === IN_DECIMAL) {
+      this.big.set(group, this.big.get(group)!.plus(scaledToDecimalValue(units, scale)));
       return;
     }
     const sum = this.sum;
     sum.units = this.units[group]!;
-    sum.scale = this.scales[group]!;
-    if (this.rows[group] === 1) {
-      sum.units = 0;
-      sum.scale = 0;
-    }
+    sum.scale = sumScale;
     if (addScaled(sum, units, scale)) {
       this.units[group] = sum.units;
       this.scales[group] = sum.scale;
     } else {
-      const before = this.rows[group] === 1 ? new Decimal(0) : scaledToDecimalValue(sum.units, sum.scale);
-      this.big.set(group, before.plus(scaledToDecimalValue(units, scale)));
+      this.big.set(group, scaledToDecimalValue(sum.units, sum.scale).plus(scaledToDecimalValue(units, scale)));
+      this.scales[group] = IN_DECIMAL;
     }
   }
 
@@ -178,7 +186,8 @@ export class FlowAccumulator {
     if (scaled !== undefined) this.add(group, scaled.units, scaled.scale, row, date);
     else {
       this.add(group, 0, 0, row, date);
-      this.big.set(group, (this.big.get(group) ?? this.amountOf(group)).plus(flow.amount));
+      this.big.set(group, this.amountOf(group).plus(flow.amount));
+      this.scales[group] = IN_DECIMAL;
     }
     // A record may stand for several rows already (a source that added up before).
     const extra = flow.provenance.rows - 1;
@@ -229,7 +238,8 @@ export class FlowAccumulator {
   }
 
   private amountOf(group: number): Decimal {
-    return this.big.get(group) ?? scaledToDecimalValue(this.units[group]!, this.scales[group]!);
+    const scale = this.scales[group]!;
+    return scale === IN_DECIMAL ? this.big.get(group)! : scaledToDecimalValue(this.units[group]!, scale);
   }
 
   private append(): number {
