@@ -24,27 +24,34 @@ async function timedAsync(step, times, run) {
 
 const quote = (text) => `'${text.replaceAll("'", "''")}'`;
 
-// What cauce's flows grain computes, in SQL: per (from, to, stage, currency, period) the exact sum, the rows behind it
-// (count, first and last row), the date and reference when all rows share one, and the first row's description.
+// What cauce's flows grain computes, in SQL, as a DuckDB user would write it: per (from, to, stage, currency, period)
+// the exact sum, the count of rows, the date and reference when all rows share one, and a description of the payee.
+// cauce also keeps each flow's first and last row; numbering rows in DuckDB (row_number() OVER ()) costs it its
+// parallel scan, so the peer is measured without that, which only makes it faster. Amounts are cast to DECIMAL(18, 2),
+// exact for these files and many times faster in DuckDB than a cast to DECIMAL(38, 2); their sum is DECIMAL(38, 2).
 function duckPaymentsSql(file) {
   return `CREATE TABLE flows AS
-    WITH numbered AS (SELECT *, row_number() OVER () + 1 AS row FROM read_csv(${quote(file)}, all_varchar = true, header = true))
     SELECT "from", "to", coalesce(stage, 'paid') AS stage, 'MXN' AS currency,
-      sum(CAST(amount AS DECIMAL(38, 2))) AS amount, count(*) AS rows, min(row) AS first_row, max(row) AS last_row,
+      sum(CAST(amount AS DECIMAL(18, 2))) AS amount, count(*) AS rows,
       CASE WHEN min(date) = max(date) THEN min(date) END AS date,
       CASE WHEN min(reference) = max(reference) THEN min(reference) END AS reference,
-      arg_min(to_name, row) AS to_name, arg_min(to_tax_id, row) AS to_tax_id
-    FROM numbered GROUP BY "from", "to", coalesce(stage, 'paid')`;
+      first(to_name) AS to_name, first(to_tax_id) AS to_tax_id
+    FROM read_csv(${quote(file)}, all_varchar = true, header = true)
+    GROUP BY "from", "to", coalesce(stage, 'paid')`;
 }
 
+// Each budget line pays ramo -> unit and unit -> programme at three stages: one scan, two pairs per row.
 function duckBudgetSql(file) {
-  const level = (from, to) => `SELECT ${from} AS "from", ${to} AS "to", CICLO AS period,
-      sum(CAST(MONTO_APROBADO AS DECIMAL(38, 2))) AS approved, sum(CAST(MONTO_MODIFICADO AS DECIMAL(38, 2))) AS modified,
-      sum(CAST(MONTO_EJERCIDO AS DECIMAL(38, 2))) AS exercised, count(*) AS rows, min(row) AS first_row, max(row) AS last_row
-    FROM numbered GROUP BY 1, 2, 3`;
   return `CREATE TABLE flows AS
-    WITH numbered AS (SELECT *, row_number() OVER () + 1 AS row FROM read_csv(${quote(file)}, all_varchar = true, header = true))
-    ${level("'ramo:' || RAMO", "'ur:' || UR")} UNION ALL ${level("'ur:' || UR", "'pp:' || PP")}`;
+    SELECT pair.f AS "from", pair.t AS "to", period,
+      sum(approved) AS approved, sum(modified) AS modified, sum(exercised) AS exercised, count(*) AS rows
+    FROM (
+      SELECT unnest([{'f': 'ramo:' || RAMO, 't': 'ur:' || UR}, {'f': 'ur:' || UR, 't': 'pp:' || PP}]) AS pair,
+        CICLO AS period, CAST(MONTO_APROBADO AS DECIMAL(18, 2)) AS approved,
+        CAST(MONTO_MODIFICADO AS DECIMAL(18, 2)) AS modified, CAST(MONTO_EJERCIDO AS DECIMAL(18, 2)) AS exercised
+      FROM read_csv(${quote(file)}, all_varchar = true, header = true)
+    )
+    GROUP BY pair.f, pair.t, period`;
 }
 
 const times = {};

@@ -21,7 +21,7 @@ export async function ingestFile(path: string, options: IngestStreamOptions = {}
     if (error instanceof UnreadableInputError) throw error;
     throw new UnreadableInputError(file, describeFsError(error), { cause: error });
   }
-  const stream = Readable.toWeb(createReadStream(path, { highWaterMark: 1 << 16 })) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(createReadStream(path, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
   return ingestCsvStream(stream, { ...options, file });
 }
 

@@ -343,12 +343,21 @@ export class FastFlowsReader {
     const plan = this.plan!;
     if (count !== plan.width) return false;
     const bounds = this.bounds;
-    const fromToken = plan.fromTokens.intern(bytes, bounds[plan.from * 2]!, bounds[plan.from * 2 + 1]!);
-    const from = plan.fromNode[fromToken] ?? (plan.fromNode[fromToken] = this.nodeOf(bytes, plan.from));
-    if (from === -1) return false;
-    const toToken = plan.toTokens.intern(bytes, bounds[plan.to * 2]!, bounds[plan.to * 2 + 1]!);
-    const to = plan.toNode[toToken] ?? (plan.toNode[toToken] = this.nodeOf(bytes, plan.to));
-    if (to === -1 || to === from) return false;
+    // Payer and payee are looked up together: most rows repeat a pair seen before.
+    const fromStart = bounds[plan.from * 2]!;
+    const toStart = bounds[plan.to * 2]!;
+    const pair = plan.pairs.internPair(bytes, fromStart, bounds[plan.from * 2 + 1]!, toStart, bounds[plan.to * 2 + 1]!);
+    let from = plan.pairFrom[pair];
+    let to = plan.pairTo[pair];
+    if (from === undefined || to === undefined) {
+      const fromToken = plan.fromTokens.intern(bytes, fromStart, bounds[plan.from * 2 + 1]!);
+      from = plan.fromNode[fromToken] ?? (plan.fromNode[fromToken] = this.nodeOf(bytes, plan.from));
+      const toToken = plan.toTokens.intern(bytes, toStart, bounds[plan.to * 2 + 1]!);
+      to = plan.toNode[toToken] ?? (plan.toNode[toToken] = this.nodeOf(bytes, plan.to));
+      plan.pairFrom[pair] = from;
+      plan.pairTo[pair] = to;
+    }
+    if (from === -1 || to === -1 || to === from) return false;
     if (
       !scanPlainAmount(bytes, bounds[plan.amount * 2]!, bounds[plan.amount * 2 + 1]!, this.format.powerOfTen, plan.sum)
     )
@@ -368,7 +377,8 @@ export class FastFlowsReader {
     if (toKind === -1) return false;
 
     const accumulator = plan.accumulator;
-    let group = accumulator.find(from, to, context);
+    // The pair's flow at its last context, found again without the accumulator's look-up.
+    let group = plan.pairContext[pair] === context ? plan.pairGroup[pair]! : accumulator.find(from, to, context);
     if (group === -1) {
       const fromRef = this.nodeRef(bytes, plan, from, fromKind, 'from');
       const toRef = this.nodeRef(bytes, plan, to, toKind, 'to');
@@ -378,6 +388,8 @@ export class FastFlowsReader {
       const shared = accumulator.referenceOf(group);
       if (shared !== null && !this.cellIs(bytes, plan.reference, shared ?? '')) accumulator.referenceDiffers(group);
     }
+    plan.pairContext[pair] = context;
+    plan.pairGroup[pair] = group;
     accumulator.add(group, plan.sum.units, plan.sum.scale, this.row, date);
     return true;
   }
@@ -443,10 +455,14 @@ export class FastFlowsReader {
   private nodeRef(bytes: Uint8Array, plan: FastPlan, node: number, kindToken: number, end: 'from' | 'to'): NodeRef {
     const nameColumn = end === 'from' ? plan.fromName : plan.toName;
     const taxColumn = end === 'from' ? plan.fromTax : plan.toTax;
-    const nameToken = this.token(bytes, nameColumn, plan.textTokens);
-    const taxToken = this.token(bytes, taxColumn, plan.textTokens);
+    // Compared as bytes with the cells the node was first described with: no hashing, no string.
     const kept = plan.refs[node];
-    if (kept !== undefined && kept.kind === kindToken && kept.name === nameToken && kept.tax === taxToken) {
+    if (
+      kept !== undefined &&
+      kept.kind === kindToken &&
+      (nameColumn === -1 || this.cellIs(bytes, nameColumn, kept.name)) &&
+      (taxColumn === -1 || this.cellIs(bytes, taxColumn, kept.tax))
+    ) {
       return kept.ref;
     }
     const ref: NodeRef = { id: plan.accumulator.nodeName(node) };
@@ -454,9 +470,10 @@ export class FastFlowsReader {
     if (kind) ref.kind = kind;
     const name = nameColumn === -1 ? '' : this.cellText(bytes, nameColumn);
     if (name !== '') ref.name = name;
-    const taxId = taxColumn === -1 ? '' : normalizeTaxId(this.cellText(bytes, taxColumn));
+    const rawTax = taxColumn === -1 ? '' : this.cellText(bytes, taxColumn);
+    const taxId = normalizeTaxId(rawTax);
     if (taxId !== '') ref.taxId = taxId;
-    if (kept === undefined) plan.refs[node] = { kind: kindToken, name: nameToken, tax: taxToken, ref };
+    if (kept === undefined) plan.refs[node] = { kind: kindToken, name, tax: rawTax, ref };
     return ref;
   }
 
@@ -552,6 +569,11 @@ interface FastPlan {
   toTax: number;
   fromTokens: ByteTokens;
   toTokens: ByteTokens;
+  pairs: ByteTokens;
+  pairFrom: number[];
+  pairTo: number[];
+  pairContext: number[];
+  pairGroup: number[];
   fromNode: number[];
   toNode: number[];
   stageTokens: ByteTokens;
@@ -563,11 +585,10 @@ interface FastPlan {
   toKindTokens: ByteTokens;
   fromKindValue: Array<NodeKind | '' | null>;
   toKindValue: Array<NodeKind | '' | null>;
-  textTokens: ByteTokens;
   contexts: Map<string, number>;
   lastContext: { stage: number; currency: number; period: number; context: number };
   /** Per node: the cells of the first description seen, and the description. */
-  refs: Array<{ kind: number; name: number; tax: number; ref: NodeRef }>;
+  refs: Array<{ kind: number; name: string; tax: string; ref: NodeRef }>;
   sum: { units: number; scale: number };
 }
 
@@ -610,6 +631,11 @@ function planFor(
     toTax: at('to_tax_id'),
     fromTokens: new ByteTokens(),
     toTokens: new ByteTokens(),
+    pairs: new ByteTokens(),
+    pairFrom: [],
+    pairTo: [],
+    pairContext: [],
+    pairGroup: [],
     fromNode: [],
     toNode: [],
     stageTokens: new ByteTokens(),
@@ -621,7 +647,6 @@ function planFor(
     toKindTokens: new ByteTokens(),
     fromKindValue: [],
     toKindValue: [],
-    textTokens: new ByteTokens(),
     contexts: new Map(),
     lastContext: { stage: -3, currency: -3, period: -3, context: -1 },
     refs: [],
