@@ -31,8 +31,9 @@ export function buildFlowGraph(inputs: IngestResult | IngestResult[], options: B
   const graph = createFlowGraph(options);
   const declaredKind = new Set<string>();
   const notes = graph.getAttribute('notes');
+  const settled: Settled = new WeakSet();
   for (const result of results) {
-    for (const flow of result.flows) addFlowRecord(graph, flow, declaredKind, notes);
+    for (const flow of result.flows) addFlowRecord(graph, flow, declaredKind, notes, settled);
     appendAll(graph.getAttribute('declaredTotals'), result.declaredTotals ?? []);
     for (const balance of result.balances) {
       mergeNode(graph, { id: balance.node }, balance.provenance, declaredKind, notes);
@@ -51,13 +52,26 @@ export function addFlowRecords(graph: FlowGraph, flows: Iterable<FlowRecord>): v
     if (!attributes.kindInferred) declaredKind.add(id);
   });
   const notes = graph.getAttribute('notes');
-  for (const flow of flows) addFlowRecord(graph, flow, declaredKind, notes);
+  const settled: Settled = new WeakSet();
+  for (const flow of flows) addFlowRecord(graph, flow, declaredKind, notes, settled);
   inferKinds(graph, declaredKind);
 }
 
-function addFlowRecord(graph: FlowGraph, flow: FlowRecord, declaredKind: Set<string>, notes: GraphNote[]): void {
-  mergeNode(graph, flow.from, flow.provenance, declaredKind, notes);
-  mergeNode(graph, flow.to, flow.provenance, declaredKind, notes);
+/**
+ * Node descriptions already merged into this graph with no effect, and that can have none again: readers that add rows
+ * up hand the same description object to every flow of a node, and merging it again would only cost look-ups.
+ */
+type Settled = WeakSet<NodeRef>;
+
+function addFlowRecord(
+  graph: FlowGraph,
+  flow: FlowRecord,
+  declaredKind: Set<string>,
+  notes: GraphNote[],
+  settled: Settled,
+): void {
+  if (!settled.has(flow.from)) mergeNode(graph, flow.from, flow.provenance, declaredKind, notes, settled);
+  if (!settled.has(flow.to)) mergeNode(graph, flow.to, flow.provenance, declaredKind, notes, settled);
   const attributes: FlowAttributes = {
     from: flow.from.id,
     to: flow.to.id,
@@ -79,6 +93,7 @@ function mergeNode(
   provenance: Provenance,
   declaredKind: Set<string>,
   notes: GraphNote[],
+  settled?: Settled,
 ): void {
   if (!graph.hasNode(ref.id)) {
     const attributes: FlowNodeAttributes = {
@@ -95,6 +110,17 @@ function mergeNode(
     return;
   }
   const node = graph.getNodeAttributes(ref.id);
+  // A description that agrees with the node in every field it gives changes nothing, now or later: the kind it gives
+  // is declared, and its name is not the id (a node named by its id may still take a name from another input).
+  if (
+    (ref.kind === undefined || (node.kind === ref.kind && declaredKind.has(ref.id))) &&
+    (ref.name === undefined || (ref.name === node.name && ref.name !== ref.id)) &&
+    (ref.taxId === undefined || ref.taxId === node.taxId) &&
+    ref.attributes === undefined
+  ) {
+    settled?.add(ref);
+    return;
+  }
   if (ref.kind !== undefined) {
     if (!declaredKind.has(ref.id)) {
       node.kind = ref.kind;
