@@ -1,11 +1,12 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
-import { Decimal } from '../../money/Decimal.js';
+import type { Decimal } from '../../money/Decimal.js';
 import { assertStage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { centsOf, MoneySum } from '../MoneySum.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface BenfordOptions {
@@ -49,23 +50,26 @@ export const benford: FlagRule<BenfordOptions> = {
     if (!Number.isInteger(options.minPayments) || options.minPayments < 1)
       throw new InvalidArgumentError(`config.${RULE}.minPayments`, 'must be a whole number of 1 or more');
     const limit = threshold.toNumber();
+    const minCents = centsOf(minAmount);
 
     const flags: Flag[] = [];
     for (const [payer, payments] of index.paymentsByPayer()) {
-      const byCurrency = new Map<string, { counts: number[]; flows: IndexedFlow[]; total: Decimal }>();
+      const byCurrency = new Map<string, { counts: number[]; flows: IndexedFlow[]; total: MoneySum }>();
       for (const item of payments) {
         const { flow } = item;
         if (!stages.includes(flow.stage)) continue;
-        const size = flow.amount.abs();
-        if (size.lessThan(minAmount)) continue;
+        // Compared in cents where both amounts are whole cents: no Decimal is built for the size of each payment.
+        const cents = minCents === undefined ? undefined : centsOf(flow.amount);
+        if (cents === undefined ? flow.amount.abs().lessThan(minAmount) : Math.abs(cents) < minCents!) continue;
         let group = byCurrency.get(flow.currency);
         if (!group)
-          byCurrency.set(flow.currency, (group = { counts: new Array(9).fill(0), flows: [], total: new Decimal(0) }));
-        group.counts[firstDigit(size) - 1]!++;
+          byCurrency.set(flow.currency, (group = { counts: new Array(9).fill(0), flows: [], total: new MoneySum() }));
+        group.counts[firstDigit(flow.amount) - 1]!++;
         group.flows.push(item);
-        group.total = group.total.plus(flow.amount);
+        group.total.add(flow.amount);
       }
-      for (const [currency, { counts, flows, total }] of byCurrency) {
+      for (const [currency, { counts, flows, total: running }] of byCurrency) {
+        const total = running.value();
         const n = flows.length;
         if (n < options.minPayments) continue;
         const observed = counts.map((count) => count / n);
@@ -104,12 +108,13 @@ export const benford: FlagRule<BenfordOptions> = {
   },
 };
 
-/** The first significant digit of a positive amount, read from its exact decimal text ("0.0456" gives 4). */
+/**
+ * The first significant digit of a positive amount: the leading digit of its first base 10^7 word, which decimal.js
+ * keeps without leading zeros, the digit its exact decimal text starts with ("0.0456" gives 4). No text is built.
+ */
 function firstDigit(amount: Decimal): number {
-  const text = amount.toFixed();
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code >= 49 && code <= 57) return code - 48;
-  }
-  throw new RangeError(`no significant digit in ${text}`);
+  let word = amount.d[0]!;
+  if (!(word > 0)) throw new RangeError(`no significant digit in ${amount.toFixed()}`);
+  while (word >= 10) word = Math.floor(word / 10);
+  return word;
 }

@@ -6,6 +6,7 @@ import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { MoneySum } from '../MoneySum.js';
 import { percent } from '../percent.js';
 import { stageName } from '../stageName.js';
 import { SEVERITIES, type Flag, type FlagRule, type Severity } from '../types.js';
@@ -74,14 +75,20 @@ export const concentration: FlagRule<ConcentrationOptions> = {
         const stage = stages.find((candidate) => byStage.has(candidate))!;
         const chosen = byStage.get(stage)!;
         if (chosen.length < options.minPayments) continue;
-        const byRecipient = new Map<string, { amount: Decimal; flows: IndexedFlow[] }>();
+        const sums = new Map<string, { sum: MoneySum; flows: IndexedFlow[] }>();
         for (const item of chosen) {
-          const entry = byRecipient.get(item.flow.to);
+          const entry = sums.get(item.flow.to);
           if (entry) {
-            entry.amount = entry.amount.plus(item.flow.amount);
+            entry.sum.add(item.flow.amount);
             entry.flows.push(item);
-          } else byRecipient.set(item.flow.to, { amount: item.flow.amount, flows: [item] });
+          } else {
+            const sum = new MoneySum(true);
+            sum.add(item.flow.amount);
+            sums.set(item.flow.to, { sum, flows: [item] });
+          }
         }
+        const byRecipient = new Map<string, { amount: Decimal; flows: IndexedFlow[] }>();
+        for (const [recipient, { sum, flows }] of sums) byRecipient.set(recipient, { amount: sum.value(), flows });
         let total = new Decimal(0);
         let squares = new Decimal(0);
         let top: [string, { amount: Decimal; flows: IndexedFlow[] }] | undefined;

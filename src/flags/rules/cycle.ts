@@ -65,8 +65,17 @@ export const cycle: FlagRule<CycleOptions> = {
     });
     // Stage, then currency: a key built per flow would allocate a string for each of a million flows.
     const groups = new Map<Stage, Map<string, Group>>();
-    graph.forEachEdge((edge, flow) => {
+    // Data come grouped by payer: the last payer's number is kept at hand. The graph's own key strings are looked up
+    // where they are the flow's ends: a map finds the very string it holds faster than an equal one.
+    let lastFrom: string | undefined;
+    let fromNumber = 0;
+    graph.forEachEdge((edge, flow, source, target) => {
       if (!stages.has(flow.stage)) return;
+      const from = flow.from === source ? source : flow.from;
+      if (from !== lastFrom) {
+        lastFrom = from;
+        fromNumber = number.get(from)!;
+      }
       let byCurrency = groups.get(flow.stage);
       if (!byCurrency) groups.set(flow.stage, (byCurrency = new Map()));
       let group = byCurrency.get(flow.currency);
@@ -77,8 +86,8 @@ export const cycle: FlagRule<CycleOptions> = {
         );
       group.edges.push(edge);
       group.flows.push(flow);
-      group.from.push(number.get(flow.from)!);
-      group.to.push(number.get(flow.to)!);
+      group.from.push(fromNumber);
+      group.to.push(number.get(flow.to === target ? target : flow.to)!);
     });
 
     const local = new Int32Array(ids.length).fill(-1);

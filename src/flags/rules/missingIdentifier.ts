@@ -1,10 +1,10 @@
-import { Decimal } from '../../money/Decimal.js';
 import { assertStage, type Stage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { MoneySum } from '../MoneySum.js';
 import type { Flag, FlagRule } from '../types.js';
 import { stageName } from '../stageName.js';
 
@@ -38,10 +38,17 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
     const flags: Flag[] = [];
     // One pass over the flows, the payee's attributes given with each: cheaper than walking each node's edges.
     const payees = new Map<string, Map<string, Map<Stage, IndexedFlow[]>>>();
+    // Data come grouped by payee often enough: the last payee's entry is kept at hand.
+    let lastPayee: string | undefined;
+    let received = new Map<string, Map<Stage, IndexedFlow[]>>();
     graph.forEachEdge((edge, flow, _source, target, _sourceAttributes, targetAttributes) => {
       if (!kinds.has(targetAttributes.kind) || targetAttributes.taxId || !stages.includes(flow.stage)) return;
-      let received = payees.get(target);
-      if (!received) payees.set(target, (received = new Map()));
+      if (target !== lastPayee) {
+        let entry = payees.get(target);
+        if (!entry) payees.set(target, (entry = new Map()));
+        lastPayee = target;
+        received = entry;
+      }
       let byStage = received.get(flow.currency);
       if (!byStage) received.set(flow.currency, (byStage = new Map()));
       const list = byStage.get(flow.stage);
@@ -52,8 +59,9 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
       for (const [currency, byStage] of received) {
         const stage = stages.find((candidate) => byStage.has(candidate))!;
         const flows = byStage.get(stage)!;
-        let total = new Decimal(0);
-        for (const { flow } of flows) total = total.plus(flow.amount);
+        const sum = new MoneySum();
+        for (const { flow } of flows) sum.add(flow.amount);
+        const total = sum.value();
         if (!total.greaterThan(minimum)) continue;
         const payers = [...new Set(flows.map(({ flow }) => flow.from))];
         const who = describeNode(graph, node);

@@ -1,4 +1,4 @@
-import { Decimal } from '../../money/Decimal.js';
+import type { Decimal } from '../../money/Decimal.js';
 import { assertStage, type Stage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import type { FlowAttributes } from '../../model/types.js';
@@ -6,6 +6,7 @@ import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { MoneySum } from '../MoneySum.js';
 import { percent } from '../percent.js';
 import { stageName } from '../stageName.js';
 import type { Flag, FlagRule } from '../types.js';
@@ -53,7 +54,8 @@ export const passThrough: FlagRule<PassThroughOptions> = {
     const kinds = new Set(options.kinds);
     const flags: Flag[] = [];
     graph.forEachNode((node, attributes) => {
-      if (!kinds.has(attributes.kind)) return;
+      // A body that pays nothing out passes nothing on: most recipients are skipped before their inflows are walked.
+      if (!kinds.has(attributes.kind) || graph.outDegree(node) === 0) return;
       // Currency, then period: a key built per flow would allocate a string for each flow.
       const groups = new Map<string, Map<string, Group>>();
       const place = (edge: string, flow: FlowAttributes, side: 'inflows' | 'outflows') => {
@@ -130,7 +132,7 @@ export const passThrough: FlagRule<PassThroughOptions> = {
 };
 
 function sum(flows: IndexedFlow[]): Decimal {
-  let total = new Decimal(0);
-  for (const { flow } of flows) total = total.plus(flow.amount);
-  return total;
+  const total = new MoneySum();
+  for (const { flow } of flows) total.add(flow.amount);
+  return total.value();
 }

@@ -6,6 +6,7 @@ import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { centsOf, MoneySum } from '../MoneySum.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -47,27 +48,33 @@ export const roundAmount: FlagRule<RoundAmountOptions> = {
 
     // A division per payment costs more than the rest of the rule: most amounts are ruled out by comparing first.
     const wholeMultiple = multiple.isInteger();
-    const isMultiple = (amount: Decimal) =>
-      !amount.lessThan(multiple) && (!wholeMultiple || amount.isInteger()) && amount.modulo(multiple).isZero();
+    // Where the amount and the multiple are both whole cents, the test is one of whole numbers, exact in a float.
+    const multipleCents = centsOf(multiple);
+    const isMultiple = (amount: Decimal) => {
+      const cents = multipleCents === undefined ? undefined : centsOf(amount);
+      if (cents !== undefined) return cents >= multipleCents! && cents % multipleCents! === 0;
+      return !amount.lessThan(multiple) && (!wholeMultiple || amount.isInteger()) && amount.modulo(multiple).isZero();
+    };
 
     const flags: Flag[] = [];
     for (const [payer, payments] of index.paymentsByPayer()) {
-      const byCurrency = new Map<string, { payments: number; round: IndexedFlow[]; total: Decimal }>();
+      const byCurrency = new Map<string, { payments: number; round: IndexedFlow[]; total: MoneySum }>();
       for (const item of payments) {
         const { flow } = item;
         // Refunds and zero amounts are not payments; the sign is read without building a Decimal to compare with.
         if (!stages.includes(flow.stage) || flow.amount.isNegative() || flow.amount.isZero()) continue;
         let group = byCurrency.get(flow.currency);
-        if (!group) byCurrency.set(flow.currency, (group = { payments: 0, round: [], total: new Decimal(0) }));
+        if (!group) byCurrency.set(flow.currency, (group = { payments: 0, round: [], total: new MoneySum() }));
         group.payments++;
         if (isMultiple(flow.amount)) {
           group.round.push(item);
-          group.total = group.total.plus(flow.amount);
+          group.total.add(flow.amount);
         }
       }
-      for (const [currency, group] of byCurrency) {
-        if (group.payments < options.minPayments) continue;
-        if (!new Decimal(group.round.length).greaterThan(share.times(group.payments))) continue;
+      for (const [currency, counted] of byCurrency) {
+        if (counted.payments < options.minPayments) continue;
+        if (!new Decimal(counted.round.length).greaterThan(share.times(counted.payments))) continue;
+        const group = { ...counted, total: counted.total.value() };
         const observed = new Decimal(group.round.length).dividedBy(group.payments);
         const who = describeNode(graph, payer);
         const [total, each] = [group.total, multiple].map((value) => money(value, currency));

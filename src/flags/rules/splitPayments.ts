@@ -184,14 +184,15 @@ function clusters(flows: IndexedFlow[], ceiling: Decimal, windowDays: number, mi
   return found;
 }
 
-/** The first significant digit of a positive amount, read from its exact decimal text ("0.0456" gives 4). */
+/**
+ * The first significant digit of a positive amount: the leading digit of its first base 10^7 word, which decimal.js
+ * keeps without leading zeros, the digit its exact decimal text starts with ("0.0456" gives 4). No text is built.
+ */
 function firstDigit(amount: Decimal): number {
-  const text = amount.toFixed();
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code >= 49 && code <= 57) return code - 48;
-  }
-  throw new RangeError(`no significant digit in ${text}`);
+  let word = amount.d[0]!;
+  if (!(word > 0)) throw new RangeError(`no significant digit in ${amount.toFixed()}`);
+  while (word >= 10) word = Math.floor(word / 10);
+  return word;
 }
 
 function dayNumber(date: string): number {

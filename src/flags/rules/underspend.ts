@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
-import { Decimal } from '../../money/Decimal.js';
+import type { Decimal } from '../../money/Decimal.js';
 import { isIsoDate } from '../../model/isIsoDate.js';
 import type { Stage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
@@ -9,6 +9,7 @@ import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { MoneySum } from '../MoneySum.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
 import { stageName } from '../stageName.js';
@@ -130,17 +131,31 @@ export const underspend: FlagRule<UnderspendOptions> = {
 function sidesOf(graph: FlowGraph): Map<string, Map<string, Sides>> {
   const received = new Map<string, Map<string, IndexedFlow[]>>();
   const passedDown = new Map<string, Map<string, IndexedFlow[]>>();
-  graph.forEachEdge((edge, flow) => {
+  const receive = filer(received);
+  const passDown = filer(passedDown);
+  graph.forEachEdge((edge, flow, source, target) => {
     if (flow.stage !== 'approved' && flow.stage !== 'modified') return;
-    add(received, flow.to, { edge, flow });
-    add(passedDown, flow.from, { edge, flow });
+    // The graph's own key strings where they are the flow's ends: they compare by identity, and a map finds the
+    // very string it holds faster than an equal one.
+    const item = { edge, flow };
+    receive(flow.to === target ? target : flow.to, item);
+    passDown(flow.from === source ? source : flow.from, item);
   });
   const exercised = new Map<string, Map<string, IndexedFlow[]>>();
   const paid = new Map<string, Map<string, IndexedFlow[]>>();
-  graph.forEachEdge((edge, flow) => {
+  const exercise = filer(exercised);
+  const pay = filer(paid);
+  let lastPayer: string | undefined;
+  let allotted = false;
+  graph.forEachEdge((edge, flow, source) => {
     if (flow.stage !== 'exercised' && flow.stage !== 'paid') return;
-    if (!received.has(flow.from) && !passedDown.has(flow.from)) return;
-    add(flow.stage === 'exercised' ? exercised : paid, flow.from, { edge, flow });
+    const payer = flow.from === source ? source : flow.from;
+    if (payer !== lastPayer) {
+      lastPayer = payer;
+      allotted = received.has(payer) || passedDown.has(payer);
+    }
+    if (!allotted) return;
+    (flow.stage === 'exercised' ? exercise : pay)(payer, { edge, flow });
   });
   const sides = new Map<string, Map<string, Sides>>();
   for (const node of new Set([...received.keys(), ...passedDown.keys()])) {
@@ -158,13 +173,24 @@ function sidesOf(graph: FlowGraph): Map<string, Map<string, Sides>> {
   return sides;
 }
 
-/** Files a flow under its node and currency. */
-function add(into: Map<string, Map<string, IndexedFlow[]>>, node: string, item: IndexedFlow): void {
-  let byCurrency = into.get(node);
-  if (!byCurrency) into.set(node, (byCurrency = new Map()));
-  const list = byCurrency.get(item.flow.currency);
-  if (list) list.push(item);
-  else byCurrency.set(item.flow.currency, [item]);
+/**
+ * Files flows under their node and currency. The last node's entry is kept at hand: data come grouped by node, and a
+ * run of flows of one node then looks it up once.
+ */
+function filer(into: Map<string, Map<string, IndexedFlow[]>>): (node: string, item: IndexedFlow) => void {
+  let lastNode: string | undefined;
+  let last = new Map<string, IndexedFlow[]>();
+  return (node, item) => {
+    if (node !== lastNode) {
+      let byCurrency = into.get(node);
+      if (!byCurrency) into.set(node, (byCurrency = new Map()));
+      lastNode = node;
+      last = byCurrency;
+    }
+    const list = last.get(item.flow.currency);
+    if (list) list.push(item);
+    else last.set(item.flow.currency, [item]);
+  };
 }
 
 /** The groups to compare: one per allotment period when every flow can be placed in one, else one of everything. */
@@ -247,7 +273,7 @@ function endOf(periods: Set<string>): string | undefined {
 }
 
 function sum(flows: IndexedFlow[]): Decimal {
-  let total = new Decimal(0);
-  for (const { flow } of flows) total = total.plus(flow.amount);
-  return total;
+  const total = new MoneySum();
+  for (const { flow } of flows) total.add(flow.amount);
+  return total.value();
 }

@@ -7,6 +7,7 @@ import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { MoneySum } from '../MoneySum.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -51,7 +52,7 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
     const flags: Flag[] = [];
     for (const [payer, payments] of index.paymentsByPayer()) {
       // By currency, then by fiscal year: no key string is built per payment.
-      const years = new Map<string, Map<number, YearGroup>>();
+      const years = new Map<string, Map<number, YearCount>>();
       for (const item of payments) {
         const { flow } = item;
         // Refunds and zero amounts are not payments; the sign is read without building a Decimal to compare with.
@@ -64,26 +65,38 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
         if (!ofCurrency) years.set(flow.currency, (ofCurrency = new Map()));
         let group = ofCurrency.get(fiscalYear);
         if (!group) {
-          const last = { flows: [], total: new Decimal(0) };
-          group = { fiscalYear, currency: flow.currency, payments: 0, total: new Decimal(0), months: 0, last };
+          const last = { flows: [], total: new MoneySum() };
+          group = { fiscalYear, currency: flow.currency, payments: 0, total: new MoneySum(), months: 0, last };
           ofCurrency.set(fiscalYear, group);
         }
         group.payments++;
-        group.total = group.total.plus(flow.amount);
+        group.total.add(flow.amount);
         group.months |= 1 << (month - 1);
         if (month === endMonth) {
           group.last.flows.push(item);
-          group.last.total = group.last.total.plus(flow.amount);
+          group.last.total.add(flow.amount);
         }
       }
-      for (const group of [...years.values()].flatMap((ofCurrency) => [...ofCurrency.values()])) {
-        if (group.payments < options.minPayments || !group.last.total.greaterThan(share.times(group.total))) continue;
+      for (const counted of [...years.values()].flatMap((ofCurrency) => [...ofCurrency.values()])) {
+        if (counted.payments < options.minPayments) continue;
+        const group: YearGroup = {
+          ...counted,
+          total: counted.total.value(),
+          last: { flows: counted.last.flows, total: counted.last.total.value() },
+        };
+        if (!group.last.total.greaterThan(share.times(group.total))) continue;
         flags.push(spikeFlag(graph, payer, group, share, endMonth, options));
       }
     }
     return flags;
   },
 };
+
+/** A payer's year as it is counted: its sums still running. */
+interface YearCount extends Omit<YearGroup, 'total' | 'last'> {
+  total: MoneySum;
+  last: { flows: IndexedFlow[]; total: MoneySum };
+}
 
 interface YearGroup {
   fiscalYear: number;

@@ -1,0 +1,79 @@
+import { Decimal } from '../money/Decimal.js';
+
+/** A running count of cents stays exact in a float while it stays below 2^53; this leaves room for one more amount. */
+const SAFE_CENTS = 2 ** 52;
+/** Amounts up to 10^13 (in units) are read as cents; larger ones are added as Decimals. */
+const LARGEST_UNITS = 1e13;
+
+/**
+ * An amount as a whole number of cents, when it is one and small enough to add in a float exactly (below 10^13 in
+ * units); undefined otherwise, and for amounts made by another Decimal constructor, whose sums round by its own rules.
+ * Read from the Decimal's digits (base 10^7 words aligned on the decimal point), without building a string.
+ */
+export function centsOf(amount: Decimal): number | undefined {
+  const digits = amount.d;
+  if (!digits || amount.constructor !== Decimal) return undefined;
+  // The word that holds the units: words before it are the whole part, the one after it the first seven decimals.
+  const units = Math.floor(amount.e / 7);
+  if (units < -1 || units > 1 || digits.length > units + 2) return undefined;
+  let whole = 0;
+  for (let at = 0; at <= units; at++) whole = whole * 1e7 + (at < digits.length ? digits[at]! : 0);
+  if (whole >= LARGEST_UNITS) return undefined;
+  let cents = whole * 100;
+  const decimals = digits[units + 1];
+  if (decimals !== undefined) {
+    if (decimals % 100000 !== 0) return undefined;
+    cents += decimals / 100000;
+  }
+  if (amount.s < 0) {
+    // Negative zero stays a Decimal: its sign is not a float's to keep.
+    if (cents === 0) return undefined;
+    cents = -cents;
+  }
+  return cents;
+}
+
+/**
+ * An exact running sum of amounts, equal digit for digit to adding them one by one to `new Decimal(0)`, made cheaper
+ * for what budgets hold: while every amount is a whole number of cents, the sum is a count of cents in a float (exact
+ * below 2^53) and becomes a Decimal once, when read. From the first amount that is not (more decimals, a larger
+ * amount, another Decimal constructor) or would take the count too far, the sum goes on as a Decimal, so what it adds
+ * up to, and how it would round past 64 digits, is what adding Decimals one by one gives.
+ */
+export class MoneySum {
+  private cents = 0;
+  private count = 0;
+  private exact: Decimal | undefined;
+
+  /**
+   * @param fromFirst Start from the first amount rather than from zero, as a sum written `first.plus(b)...` does: the
+   *   same value, but made by the first amount's own constructor, which matters only for one from another constructor.
+   */
+  constructor(private readonly fromFirst = false) {}
+
+  add(amount: Decimal): void {
+    this.count++;
+    if (this.exact === undefined) {
+      const cents = centsOf(amount);
+      if (cents !== undefined && Math.abs(this.cents) < SAFE_CENTS) {
+        this.cents += cents;
+        return;
+      }
+      if (this.fromFirst && this.count === 1) {
+        this.exact = amount;
+        return;
+      }
+      this.exact = fromCents(this.cents);
+    }
+    this.exact = this.exact.plus(amount);
+  }
+
+  /** The sum as a Decimal. */
+  value(): Decimal {
+    return this.exact ?? fromCents(this.cents);
+  }
+}
+
+function fromCents(cents: number): Decimal {
+  return new Decimal(`${cents}e-2`);
+}
