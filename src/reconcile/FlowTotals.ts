@@ -1,7 +1,9 @@
-import { Decimal } from '../money/Decimal.js';
+import type { Decimal } from '../money/Decimal.js';
 import type { Stage } from '../model/stages.js';
-import type { FlowAttributes, FlowGraph, Provenance } from '../model/types.js';
+import type { FlowAttributes, FlowGraph, FlowNodeAttributes, Provenance } from '../model/types.js';
+import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import { mergeProvenance } from './mergeProvenance.js';
+import { addToSlot, type Entry, readUnits, Sum } from './Sum.js';
 
 /** The total of some flows, with the rows behind it. */
 export interface Total {
@@ -19,69 +21,126 @@ export function addTo(total: Total | undefined, flow: FlowAttributes): Total {
   return total;
 }
 
-/** A node's totals in numbered slots: no string key per flow. */
-interface NodeSlots {
-  inflow: Array<Total | undefined>;
-  outflow: Array<Total | undefined>;
-  /** The same per period too (see `periodOf`). */
-  inflowByPeriod: Array<Total | undefined>;
-  outflowByPeriod: Array<Total | undefined>;
+/** What a node received and paid, in numbered slots (sparse arrays): no string key per flow. */
+export interface NodeSums {
+  inflow: Entry[];
+  outflow: Entry[];
+  /**
+   * For a programme or an agency (see `forEachNodeSums`): what it paid out, paid or exercised, to anything that is not
+   * a classification, per slot. Summed in the graph's order, not the node's; the two give the same totals unless the
+   * rows behind them differ in a way whose order shows, and then `paymentsInNodeOrder` is set instead.
+   */
+  payments?: Sum[];
+  paymentsInNodeOrder?: boolean;
+}
+
+/** A node's Sums for the public look-ups: numbered slots as in NodeSums. */
+interface SlotSums {
+  inflow: Sum[];
+  outflow: Sum[];
+}
+
+/** The nodes reconciliation's checks look at, in the graph's order, with their sums (see `forEachNodeSums`). */
+interface CheckedNodes {
+  nodes: string[];
+  attributes: FlowNodeAttributes[];
+  sums: NodeSums[];
 }
 
 const STAGE_SLOT: Record<Stage, number> = { approved: 0, modified: 1, committed: 2, accrued: 3, exercised: 4, paid: 5 };
 const SLOT_STAGE: Stage[] = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'];
 
+// What the first pass of `forEachNodeSums` marks per node: the stages of its flows (one bit each, in slot order),
+// whether it receives, whether it pays, and whether a check needs its sums.
+const STAGE_BIT: Record<Stage, number> = {
+  approved: 1,
+  modified: 2,
+  committed: 4,
+  accrued: 8,
+  exercised: 16,
+  paid: 32,
+};
+const CUMULATIVE_BITS = 2 | 4 | 8 | 16 | 32;
+const RECEIVES = 64;
+const PAYS = 128;
+const NEEDED = 256;
+const PAYER = 512;
+
 /**
- * Every sum the checks share, in one pass over the flows: what each node received and paid, per stage and currency,
- * and per stage, currency and period. Linear in the number of flows; kept per node in slots numbered by stage,
- * currency and period, so that a node's sums are found with one look-up and no string is built per flow.
+ * Every sum the checks share: what each node received and paid, per stage and currency, and per stage, currency and
+ * period. Each kind of sum is made on first use, in one pass over the flows (flags need only the first kind); the
+ * checks' own sums per period are made only for the nodes a check can report on (see `forEachNodeSums`). Sums are
+ * kept per node in slots numbered by stage, currency and period, so that a node's sums are found with one look-up;
+ * adding a flow to one makes no object and builds no string, and amounts are added as integers while that is exact.
  */
 export class FlowTotals {
-  private readonly byNode = new Map<string, NodeSlots>();
+  private plain: Map<string, SlotSums> | undefined;
+  private perPeriod: Map<string, SlotSums> | undefined;
   private readonly currencies = new Interner();
   private readonly periods = new Interner();
+  /** The number of currencies, known once a pass has seen every flow: period slots are numbered with it. */
+  private currencyCount = -1;
+  private periodReader: PeriodReader | undefined;
+  private checked: CheckedNodes | undefined;
 
-  private readonly currencyCount: number;
-  private periodsDone = false;
+  constructor(private readonly graph: FlowGraph) {}
 
-  constructor(private readonly graph: FlowGraph) {
-    // Currencies first (a cheap pass), so that period slots can be numbered by their count.
-    graph.forEachEdge((_edge, flow) => {
-      this.currencies.index(flow.currency);
+  /** The sums per stage and currency, made on first use in one pass over the flows. */
+  private plainSums(): Map<string, SlotSums> {
+    if (this.plain) return this.plain;
+    const byNode = new Map<string, SlotSums>();
+    const currencies = this.currencies;
+    let lastCurrency: string | undefined;
+    let currency = 0;
+    // graphology walks all its edges far faster than it walks each node's edges.
+    this.graph.forEachEdge((_edge, flow) => {
+      if (flow.currency !== lastCurrency) currency = currencies.index((lastCurrency = flow.currency));
+      const slot = currency * 6 + STAGE_SLOT[flow.stage];
+      const fits = readUnits(flow.amount);
+      (sumsOf(byNode, flow.to).inflow[slot] ??= new Sum()).addRead(flow, fits);
+      (sumsOf(byNode, flow.from).outflow[slot] ??= new Sum()).addRead(flow, fits);
     });
-    this.currencyCount = Math.max(1, this.currencies.size);
-    // Then one pass over the edges: graphology walks all its edges far faster than it walks each node's edges.
-    graph.forEachEdge((_edge, flow) => {
-      const slot = this.currencies.index(flow.currency) * 6 + STAGE_SLOT[flow.stage];
-      const into = this.slotsOf(flow.to);
-      into.inflow[slot] = addTo(into.inflow[slot], flow);
-      const outOf = this.slotsOf(flow.from);
-      outOf.outflow[slot] = addTo(outOf.outflow[slot], flow);
-    });
+    this.currencyCount = currencies.size;
+    return (this.plain = byNode);
   }
 
-  /** The sums per period, made on first use: flags need none of them, reconciliation all. */
-  private byPeriod(): void {
-    if (this.periodsDone) return;
-    this.periodsDone = true;
+  /** The sums per stage, currency and period (see `periodOf`), made on first use: flags need none of them. */
+  private periodSums(): Map<string, SlotSums> {
+    if (this.perPeriod) return this.perPeriod;
+    const currencies = this.currencies;
+    let lastCurrency: string | undefined;
+    let currency = 0;
+    if (this.currencyCount < 0) {
+      // Currencies first (a cheap pass), so that period slots can be numbered by their count.
+      this.graph.forEachEdge((_edge, flow) => {
+        if (flow.currency !== lastCurrency) currencies.index((lastCurrency = flow.currency));
+      });
+      this.currencyCount = currencies.size;
+      lastCurrency = undefined;
+    }
+    const width = this.width();
+    const byNode = new Map<string, SlotSums>();
+    const periods = (this.periodReader ??= new PeriodReader(this.periods));
     this.graph.forEachEdge((_edge, flow) => {
-      const currency = this.currencies.index(flow.currency);
-      const slot = (this.periods.index(periodOf(flow)) * this.width() + currency) * 6 + STAGE_SLOT[flow.stage];
-      const into = this.slotsOf(flow.to);
-      into.inflowByPeriod[slot] = addTo(into.inflowByPeriod[slot], flow);
-      const outOf = this.slotsOf(flow.from);
-      outOf.outflowByPeriod[slot] = addTo(outOf.outflowByPeriod[slot], flow);
+      if (flow.currency !== lastCurrency) currency = currencies.index((lastCurrency = flow.currency));
+      const slot = (periods.indexOf(flow) * width + currency) * 6 + STAGE_SLOT[flow.stage];
+      const fits = readUnits(flow.amount);
+      (sumsOf(byNode, flow.to).inflow[slot] ??= new Sum()).addRead(flow, fits);
+      (sumsOf(byNode, flow.from).outflow[slot] ??= new Sum()).addRead(flow, fits);
     });
+    return (this.perPeriod = byNode);
   }
 
   received(node: string, stage: Stage, currency: string): Total | undefined {
+    const sums = this.plainSums().get(node);
     const slot = this.slotOf(stage, currency);
-    return slot === undefined ? undefined : this.byNode.get(node)?.inflow[slot];
+    return slot === undefined ? undefined : sums?.inflow[slot];
   }
 
   paid(node: string, stage: Stage, currency: string): Total | undefined {
+    const sums = this.plainSums().get(node);
     const slot = this.slotOf(stage, currency);
-    return slot === undefined ? undefined : this.byNode.get(node)?.outflow[slot];
+    return slot === undefined ? undefined : sums?.outflow[slot];
   }
 
   /**
@@ -89,51 +148,158 @@ export class FlowTotals {
    * 2016 allotment with 2016 payments, not with the sum of every year.
    */
   receivedIn(node: string, stage: Stage, currency: string, period: string): Total | undefined {
-    this.byPeriod();
+    const sums = this.periodSums().get(node);
     const slot = this.periodSlotOf(stage, currency, period);
-    return slot === undefined ? undefined : this.byNode.get(node)?.inflowByPeriod[slot];
+    return slot === undefined ? undefined : sums?.inflow[slot];
   }
 
   paidIn(node: string, stage: Stage, currency: string, period: string): Total | undefined {
-    this.byPeriod();
+    const sums = this.periodSums().get(node);
     const slot = this.periodSlotOf(stage, currency, period);
-    return slot === undefined ? undefined : this.byNode.get(node)?.outflowByPeriod[slot];
+    return slot === undefined ? undefined : sums?.outflow[slot];
   }
 
   /** The stages and currencies a node has flows at, in or out, as `stage\0currency` keys. */
   stagesOf(node: string): Set<string> {
-    const slots = this.byNode.get(node);
+    const sums = this.plainSums().get(node);
     const keys = new Set<string>();
-    if (!slots) return keys;
-    for (const side of [slots.inflow, slots.outflow]) {
-      side.forEach((total, slot) => {
-        if (total) keys.add(SLOT_STAGE[slot % 6]! + '\u0000' + this.currencies.name(Math.floor(slot / 6)));
-      });
+    if (!sums) return keys;
+    for (const side of [sums.inflow, sums.outflow]) {
+      for (let slot = 0; slot < side.length; slot++) {
+        if (side[slot]) keys.add(SLOT_STAGE[slot % 6]! + '\u0000' + this.currencies.name(Math.floor(slot / 6)));
+      }
     }
     return keys;
   }
 
   /** The stages, currencies and periods a node has flows at, as `[stage, currency, period]`. */
   periodsOf(node: string): Array<[Stage, string, string]> {
-    this.byPeriod();
-    const slots = this.byNode.get(node);
-    if (!slots) return [];
-    const found = new Set<number>();
-    for (const side of [slots.inflowByPeriod, slots.outflowByPeriod]) {
-      side.forEach((total, slot) => {
-        if (total) found.add(slot);
-      });
-    }
-    return [...found].map((slot) => {
-      const stage = SLOT_STAGE[slot % 6]!;
-      const rest = Math.floor(slot / 6);
-      return [stage, this.currencies.name(rest % this.width()), this.periods.name(Math.floor(rest / this.width()))];
+    const sums = this.periodSums().get(node);
+    if (!sums) return [];
+    const found: Array<[Stage, string, string]> = [];
+    forEachSlot(sums, (slot) => {
+      found.push([this.stageOf(slot), this.currencyOf(slot), this.periodOfSlot(slot)]);
     });
+    return found;
+  }
+
+  /**
+   * For reconciliation's checks: calls `visit` with each node, in the graph's order, that a check can report on, and
+   * its sums per stage, currency and period, to walk slot by slot (see `forEachSlot`; read a slot's stage, currency
+   * and period with `stageOf`, `currencyOf` and `periodOfSlot`). A node is passed over when it has no flows, or when
+   * no check can report on it: it is neither a programme nor an agency, it only receives or only pays, and its flows
+   * are at one budget stage at most besides approved (no two sides to conserve, no two stages to order). On a year
+   * of payments that is nearly every node, and their sums are never made.
+   */
+  forEachNodeSums(visit: (node: string, attributes: FlowNodeAttributes, sums: NodeSums) => void): void {
+    const { nodes, attributes, sums } = this.sumsForChecks();
+    for (let at = 0; at < nodes.length; at++) visit(nodes[at]!, attributes[at]!, sums[at]!);
+  }
+
+  /** The nodes `forEachNodeSums` visits, in the graph's order, with their sums; made on first use. */
+  private sumsForChecks(): CheckedNodes {
+    if (this.checked) return this.checked;
+    const graph = this.graph;
+    const numbers = new Map<FlowNodeAttributes, number>();
+    const marks = new Uint16Array(graph.order);
+    const keys: string[] = [];
+    const attributesOf: FlowNodeAttributes[] = [];
+    let count = 0;
+    graph.forEachNode((node, attributes) => {
+      if (attributes.kind === 'programme' || attributes.kind === 'agency') marks[count] = NEEDED | PAYER;
+      keys.push(node);
+      attributesOf.push(attributes);
+      numbers.set(attributes, count++);
+    });
+    // First pass: number currencies and periods in the order flows show them (the slots' order), and mark each node's
+    // stages and sides; flows' ends are kept by number, so that the second pass looks nothing up.
+    const currencies = this.currencies;
+    const periods = (this.periodReader ??= new PeriodReader(this.periods));
+    const fromOf = new Int32Array(graph.size);
+    const toOf = new Int32Array(graph.size);
+    let lastCurrency: string | undefined;
+    let at = 0;
+    graph.forEachEdge((_edge, flow, _source, _target, sourceAttributes, targetAttributes) => {
+      if (flow.currency !== lastCurrency) currencies.index((lastCurrency = flow.currency));
+      periods.indexOf(flow);
+      const stage = STAGE_BIT[flow.stage];
+      const from = (fromOf[at] = numbers.get(sourceAttributes)!);
+      const to = (toOf[at++] = numbers.get(targetAttributes)!);
+      marks[from] = marks[from]! | stage | PAYS;
+      marks[to] = marks[to]! | stage | RECEIVES;
+    });
+    this.currencyCount = currencies.size;
+    let needed = false;
+    for (let node = 0; node < count; node++) {
+      const mark = marks[node]!;
+      const stages = mark & CUMULATIVE_BITS;
+      if ((mark & RECEIVES && mark & PAYS) || (stages & (stages - 1)) !== 0) marks[node] = mark | NEEDED;
+      if (marks[node]! & NEEDED) needed = true;
+    }
+    const checked: CheckedNodes = (this.checked = { nodes: [], attributes: [], sums: [] });
+    if (!needed) return checked;
+    const all: Array<NodeSums | undefined> = new Array<NodeSums | undefined>(count);
+    // Second pass: the sums of the nodes marked, flow by flow in the graph's order (provenance merges in that order).
+    const width = this.width();
+    let currency = 0;
+    lastCurrency = undefined;
+    at = 0;
+    graph.forEachEdge((_edge, flow) => {
+      const from = fromOf[at]!;
+      const to = toOf[at++]!;
+      const toNeeded = (marks[to]! & NEEDED) !== 0;
+      const fromNeeded = (marks[from]! & NEEDED) !== 0;
+      if (!toNeeded && !fromNeeded) return;
+      if (flow.currency !== lastCurrency) currency = currencies.index((lastCurrency = flow.currency));
+      const slot = (periods.indexOf(flow) * width + currency) * 6 + STAGE_SLOT[flow.stage];
+      const fits = readUnits(flow.amount);
+      if (toNeeded) addToSlot((all[to] ??= { inflow: [], outflow: [] }).inflow, slot, flow, fits);
+      if (!fromNeeded) return;
+      const sums = (all[from] ??= { inflow: [], outflow: [] });
+      addToSlot(sums.outflow, slot, flow, fits);
+      const stage = flow.stage;
+      if (!(marks[from]! & PAYER) || (stage !== 'paid' && stage !== 'exercised')) return;
+      if (CLASSIFICATION_KINDS.has(attributesOf[to]!.kind)) return;
+      const payment = ((sums.payments ??= [])[slot] ??= new Sum());
+      payment.addRead(flow, fits);
+      // One file, one plain entry per flow: the merged rows come out the same in any order.
+      if (payment.provenance.length > 1 || !orderFree(flow.provenance)) sums.paymentsInNodeOrder = true;
+    });
+    for (let node = 0; node < count; node++) {
+      const sums = all[node];
+      if (sums === undefined) continue;
+      checked.nodes.push(keys[node]!);
+      checked.attributes.push(attributesOf[node]!);
+      checked.sums.push(sums);
+    }
+    return checked;
+  }
+
+  /** The slot per period a flow adds to (see `forEachNodeSums`). */
+  periodSlotOfFlow(flow: FlowAttributes): number {
+    this.sumsForChecks();
+    const currency = this.currencies.find(flow.currency)!;
+    return (this.periodReader!.indexOf(flow) * this.width() + currency) * 6 + STAGE_SLOT[flow.stage];
+  }
+
+  /** The stage of a slot (plain or per period). */
+  stageOf(slot: number): Stage {
+    return SLOT_STAGE[slot % 6]!;
+  }
+
+  /** The currency of a slot per period. */
+  currencyOf(slot: number): string {
+    return this.currencies.name(Math.floor(slot / 6) % this.width());
+  }
+
+  /** The period of a slot per period ('' for flows with none). */
+  periodOfSlot(slot: number): string {
+    return this.periods.name(Math.floor(Math.floor(slot / 6) / this.width()));
   }
 
   /** Period slots are numbered period x currency x stage; the count of currencies is known before the pass. */
   private width(): number {
-    return this.currencyCount;
+    return Math.max(1, this.currencyCount);
   }
 
   private slotOf(stage: Stage, currency: string): number | undefined {
@@ -147,13 +313,45 @@ export class FlowTotals {
     if (currencyIndex === undefined || periodIndex === undefined) return undefined;
     return (periodIndex * this.width() + currencyIndex) * 6 + STAGE_SLOT[stage];
   }
+}
 
-  private slotsOf(node: string): NodeSlots {
-    let slots = this.byNode.get(node);
-    if (!slots) this.byNode.set(node, (slots = { inflow: [], outflow: [], inflowByPeriod: [], outflowByPeriod: [] }));
-    return slots;
+/**
+ * Calls `visit` with each slot a node has a sum in, received or paid, in the order the checks report them: the
+ * slots it received in, in order, then those it only paid in, in order.
+ */
+export function forEachSlot(sums: { inflow: unknown[]; outflow: unknown[] }, visit: (slot: number) => void): void {
+  const { inflow, outflow } = sums;
+  for (let slot = 0; slot < inflow.length; slot++) if (inflow[slot] !== undefined) visit(slot);
+  for (let slot = 0; slot < outflow.length; slot++) {
+    if (outflow[slot] !== undefined && inflow[slot] === undefined) visit(slot);
   }
 }
+
+function sumsOf(byNode: Map<string, SlotSums>, node: string): SlotSums {
+  let sums = byNode.get(node);
+  if (!sums) byNode.set(node, (sums = { inflow: [], outflow: [] }));
+  return sums;
+}
+
+/**
+ * True when a flow's rows merge into a total the same whatever the order of the flows: at most one entry, with the
+ * four fields of a Provenance in their usual order and whole numbers of rows.
+ */
+function orderFree(provenance: Provenance[]): boolean {
+  if (provenance.length === 0) return true;
+  if (provenance.length > 1) return false;
+  const item = provenance[0]!;
+  let at = 0;
+  for (const key in item) if (key !== PROVENANCE_KEYS[at++]) return false;
+  return (
+    at === 4 &&
+    Number.isSafeInteger(item.firstRow) &&
+    Number.isSafeInteger(item.lastRow) &&
+    Number.isSafeInteger(item.rows)
+  );
+}
+
+const PROVENANCE_KEYS = ['file', 'firstRow', 'lastRow', 'rows'];
 
 /** Numbers the distinct strings it is shown, in order. */
 class Interner {
@@ -181,6 +379,41 @@ class Interner {
   name(index: number): string {
     return this.names[index]!;
   }
+}
+
+/**
+ * Numbers flows' periods (see `periodOf`) without cutting a string per flow: a date's year is read from its digits
+ * and looked up by number; the year's text is made once.
+ */
+class PeriodReader {
+  private readonly byYear = new Int32Array(10000).fill(-1);
+  private none = -1;
+
+  constructor(private readonly periods: Interner) {}
+
+  indexOf(flow: FlowAttributes): number {
+    const period = flow.period;
+    if (period !== undefined && period !== null) return this.periods.index(period);
+    const date = flow.date;
+    if (date === undefined || date === null) return this.none >= 0 ? this.none : (this.none = this.periods.index(''));
+    const year = yearOf(date);
+    if (year < 0) return this.periods.index(date.slice(0, 4));
+    let index = this.byYear[year]!;
+    if (index < 0) this.byYear[year] = index = this.periods.index(date.slice(0, 4));
+    return index;
+  }
+}
+
+/** The number its first four characters write when they are all digits, else -1. */
+function yearOf(date: string): number {
+  if (date.length < 4) return -1;
+  let year = 0;
+  for (let at = 0; at < 4; at++) {
+    const digit = date.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    year = year * 10 + digit;
+  }
+  return year;
 }
 
 /** The first of some stages at which `find` gives a total: the stage to use when the data lack the preferred one. */

@@ -1,10 +1,24 @@
+import type { Decimal } from '../money/Decimal.js';
 import type { Stage } from '../model/stages.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import type { FlowGraph } from '../model/types.js';
 import { compare, notCheckable } from './compare.js';
-import { addTo, firstStage, type FlowTotals, periodOf, type Total } from './FlowTotals.js';
-import type { CheckResult } from './types.js';
+import { type FlowTotals, forEachSlot } from './FlowTotals.js';
+import { rowsOf, Sum } from './Sum.js';
+import type { CheckResult, CheckSubject } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
+
+// Stages are numbered in slots in the budget cycle's order (see FlowTotals).
+const APPROVED = 0;
+const MODIFIED = 1;
+const EXERCISED = 4;
+const PAID = 5;
+const STAGE_COUNT = 6;
+
+const paidOut = (difference: Decimal, subject: CheckSubject) =>
+  difference.isNegative()
+    ? `${subject.nodes[0]} paid out ${difference.abs().toFixed()} less than its ${subject.against} allotment`
+    : `${subject.nodes[0]} paid out ${difference.toFixed()} more than its ${subject.against} allotment`;
 
 /**
  * `allocation-vs-payments`: what a programme or an agency was allotted (modified, or approved where there is no
@@ -19,42 +33,57 @@ export function checkAllocationVsPayments(
   tolerance: ResolvedTolerance,
 ): CheckResult[] {
   const results: CheckResult[] = [];
-  graph.forEachNode((node, attributes) => {
+  const groups: number[] = [];
+  totals.forEachNodeSums((node, attributes, sums) => {
     if (attributes.kind !== 'programme' && attributes.kind !== 'agency') return;
     const receives = graph.inDegree(node) > 0;
-    const groups = new Set(totals.periodsOf(node).map(([, currency, period]) => currency + '\u0000' + period));
+    // Groups (a currency and period: a slot without its stage) in the order the node's slots are first met.
+    groups.length = 0;
+    forEachSlot(sums, (slot) => {
+      const group = Math.floor(slot / STAGE_COUNT);
+      if (groups.indexOf(group) < 0) groups.push(group);
+    });
+    const side = receives ? sums.inflow : sums.outflow;
+    let payments: Sum[] | undefined;
     for (const group of groups) {
-      const [currency, period] = group.split('\u0000') as [string, string];
-      const allotted = firstStage(['modified', 'approved'], (stage) =>
-        receives ? totals.receivedIn(node, stage, currency, period) : totals.paidIn(node, stage, currency, period),
-      );
-      const paid = firstStage(['paid', 'exercised'], (stage) => paymentsOut(graph, node, stage, currency, period));
-      if (!allotted) continue;
-      if (!paid) {
+      const base = group * STAGE_COUNT;
+      const modified = side[base + MODIFIED];
+      const allottedSum = modified ?? side[base + APPROVED];
+      if (allottedSum === undefined) continue;
+      const allottedStage: Stage = modified ? 'modified' : 'approved';
+      // What the node paid out to anything that is not a classification, per slot; walked again in the node's own
+      // order where the order of its rows shows (see NodeSums).
+      payments ??= sums.paymentsInNodeOrder ? paymentsOut(graph, totals, node) : (sums.payments ?? []);
+      const paidSum = payments[base + PAID] ?? payments[base + EXERCISED];
+      const currency = totals.currencyOf(base);
+      const period = totals.periodOfSlot(base);
+      if (paidSum === undefined) {
+        const subject: CheckSubject = { nodes: [node], stage: allottedStage };
+        if (period) subject.period = period;
         results.push(
           notCheckable(
             'allocation-vs-payments',
-            { nodes: [node], stage: allotted.stage, ...(period ? { period } : {}) },
+            subject,
             currency,
             `${node} has an allotment but the data have no payments (paid or exercised) from it to recipients`,
           ),
         );
         continue;
       }
+      const paidStage: Stage = payments[base + PAID] ? 'paid' : 'exercised';
+      const subject: CheckSubject = { nodes: [node], stage: paidStage, against: allottedStage };
+      if (period) subject.period = period;
       results.push(
         compare({
           check: 'allocation-vs-payments',
-          subject: { nodes: [node], stage: paid.stage, against: allotted.stage, ...(period ? { period } : {}) },
-          expected: allotted.total.amount,
-          actual: paid.total.amount,
+          subject,
+          expected: allottedSum,
+          actual: paidSum,
           currency,
           tolerance,
-          explain: (difference) =>
-            difference.isNegative()
-              ? `${node} paid out ${difference.abs().toFixed()} less than its ${allotted.stage} allotment`
-              : `${node} paid out ${difference.toFixed()} more than its ${allotted.stage} allotment`,
-          expectedFrom: allotted.total.provenance,
-          actualFrom: paid.total.provenance,
+          explain: paidOut,
+          expectedFrom: rowsOf(allottedSum),
+          actualFrom: rowsOf(paidSum),
         }),
       );
     }
@@ -62,19 +91,17 @@ export function checkAllocationVsPayments(
   return results;
 }
 
-/** The flows at a stage and period from a node to anything that is not a classification (a programme, a unit...). */
-function paymentsOut(
-  graph: FlowGraph,
-  node: string,
-  stage: Stage,
-  currency: string,
-  period: string,
-): Total | undefined {
-  let total: Total | undefined;
+/**
+ * The flows from a node to anything that is not a classification (a programme, a unit...), summed per slot (stage,
+ * currency and period), in the order the node's flows are walked.
+ */
+function paymentsOut(graph: FlowGraph, totals: FlowTotals, node: string): Sum[] {
+  const sums: Sum[] = [];
   graph.forEachOutEdge(node, (_edge, flow, _source, _target, _sourceAttributes, target) => {
-    if (flow.stage !== stage || flow.currency !== currency || CLASSIFICATION_KINDS.has(target.kind)) return;
-    if (periodOf(flow) !== period) return;
-    total = addTo(total, flow);
+    if (CLASSIFICATION_KINDS.has(target.kind)) return;
+    const stage = flow.stage;
+    if (stage !== 'paid' && stage !== 'exercised') return;
+    (sums[totals.periodSlotOfFlow(flow)] ??= new Sum()).add(flow);
   });
-  return total;
+  return sums;
 }

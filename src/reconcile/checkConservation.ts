@@ -1,9 +1,18 @@
+import type { Decimal } from '../money/Decimal.js';
 import type { FlowGraph } from '../model/types.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
+import { rowsOf } from './Sum.js';
 import { compare } from './compare.js';
 import type { FlowTotals } from './FlowTotals.js';
-import type { CheckResult } from './types.js';
+import type { CheckResult, CheckSubject } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
+
+const unexplained = (difference: Decimal, subject: CheckSubject) =>
+  difference.isPositive()
+    ? `${subject.nodes[0]} paid out ${difference.toFixed()} more than it received: money from nowhere`
+    : `${subject.nodes[0]} kept ${difference.abs().toFixed()} of what it received, which nothing in the data explains`;
+
+const retained = (kept: string, subject: CheckSubject) => `${subject.nodes[0]} retained ${kept}`;
 
 /**
  * `conservation`: for every node that both receives and pays at a stage, inflow = outflow + retained.
@@ -14,35 +23,34 @@ import type { ResolvedTolerance } from './withinTolerance.js';
  */
 export function checkConservation(graph: FlowGraph, totals: FlowTotals, tolerance: ResolvedTolerance): CheckResult[] {
   const results: CheckResult[] = [];
-  graph.forEachNode((node, attributes) => {
+  totals.forEachNodeSums((node, attributes, sums) => {
     if (CLASSIFICATION_KINDS.has(attributes.kind)) return;
     const mustPassOn =
       attributes.kind === 'intermediary' || (attributes.kind === 'trust' && attributes.balances.length === 0);
-    for (const [stage, currency, period] of totals.periodsOf(node)) {
-      const received = totals.receivedIn(node, stage, currency, period);
-      const paid = totals.paidIn(node, stage, currency, period);
-      if (!received || !paid) continue;
-      const keeps = paid.amount.lessThan(received.amount);
-      const result = compare({
-        check: 'conservation',
-        subject: { nodes: [node], stage, ...(period ? { period } : {}) },
-        expected: received.amount,
-        actual: paid.amount,
-        currency,
-        tolerance,
-        explain: (difference) =>
-          difference.isPositive()
-            ? `${node} paid out ${difference.toFixed()} more than it received: money from nowhere`
-            : `${node} kept ${difference.abs().toFixed()} of what it received, which nothing in the data explains`,
-        expectedFrom: received.provenance,
-        actualFrom: paid.provenance,
-      });
-      // What a recipient, a source or a reporting trust keeps is theirs to keep: retained, not a mismatch.
-      if (result.status === 'mismatch' && keeps && !mustPassOn) {
-        result.status = 'ok';
-        result.reason = `${node} retained ${received.amount.minus(paid.amount).toFixed()}`;
-      }
-      results.push(result);
+    // Only the slots a node both received and paid in are compared: they are among those it received in, in order.
+    const { inflow, outflow } = sums;
+    for (let slot = 0; slot < inflow.length; slot++) {
+      const received = inflow[slot];
+      const paid = outflow[slot];
+      if (received === undefined || paid === undefined) continue;
+      const period = totals.periodOfSlot(slot);
+      const subject: CheckSubject = { nodes: [node], stage: totals.stageOf(slot) };
+      if (period) subject.period = period;
+      results.push(
+        compare({
+          check: 'conservation',
+          subject,
+          expected: received,
+          actual: paid,
+          currency: totals.currencyOf(slot),
+          tolerance,
+          explain: unexplained,
+          // What a recipient, a source or a reporting trust keeps is theirs to keep: retained, not a mismatch.
+          whenLess: mustPassOn ? undefined : retained,
+          expectedFrom: rowsOf(received),
+          actualFrom: rowsOf(paid),
+        }),
+      );
     }
   });
   return results;

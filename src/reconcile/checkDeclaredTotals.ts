@@ -3,8 +3,9 @@ import { Decimal } from '../money/Decimal.js';
 import type { Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
 import { compare, notCheckable } from './compare.js';
-import { addTo, type FlowTotals, type Total } from './FlowTotals.js';
+import type { FlowTotals, Total } from './FlowTotals.js';
 import { periodBounds } from './periodBounds.js';
+import { Sum } from './Sum.js';
 import type { CheckResult } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
@@ -18,6 +19,7 @@ export function checkDeclaredTotals(
   declared: DeclaredTotal[],
   tolerance: ResolvedTolerance,
 ): CheckResult[] {
+  const bounds = new Map<string, ReturnType<typeof periodBounds>>();
   return declared.map((total) => {
     const subject = {
       nodes: [total.node],
@@ -28,10 +30,10 @@ export function checkDeclaredTotals(
     if (!graph.hasNode(total.node)) {
       return notCheckable('declared-total', subject, total.currency, `no node ${total.node} in the graph`);
     }
-    let paid: Total | undefined;
+    let paid: Total | Sum | undefined;
     if (total.period === undefined) paid = totals.paid(total.node, total.stage, total.currency);
     else {
-      const inPeriod = paidInPeriod(graph, total.node, total.stage, total.currency, total.period);
+      const inPeriod = paidInPeriod(graph, total.node, total.stage, total.currency, total.period, bounds);
       if (!inPeriod.placeable) {
         return notCheckable(
           'declared-total',
@@ -46,7 +48,7 @@ export function checkDeclaredTotals(
       check: 'declared-total',
       subject,
       expected: total.amount,
-      actual: paid?.amount ?? new Decimal(0),
+      actual: paid instanceof Sum ? paid : (paid?.amount ?? new Decimal(0)),
       currency: total.currency,
       tolerance,
       explain: (difference) =>
@@ -69,13 +71,20 @@ function paidInPeriod(
   stage: Stage,
   currency: string,
   period: string,
-): { total: Total | undefined; placeable: boolean } {
-  const bounds = periodBounds(period);
-  let total: Total | undefined;
+  boundsOf: Map<string, ReturnType<typeof periodBounds>>,
+): { total: Sum | undefined; placeable: boolean } {
+  // Periods are few and flows many: each period is read once.
+  const cached = (text: string) => {
+    let found = boundsOf.get(text);
+    if (found === undefined && !boundsOf.has(text)) boundsOf.set(text, (found = periodBounds(text)));
+    return found;
+  };
+  const bounds = cached(period);
+  let total: Sum | undefined;
   let placeable = false;
   graph.forEachOutEdge(node, (_edge, flow) => {
     if (flow.stage !== stage || flow.currency !== currency) return;
-    const own = flow.period === undefined ? undefined : periodBounds(flow.period);
+    const own = flow.period === undefined ? undefined : cached(flow.period);
     let inside: boolean | undefined;
     if (flow.period === period) inside = true;
     else if (own && bounds) {
@@ -87,7 +96,7 @@ function paidInPeriod(
     }
     if (inside === undefined) return;
     placeable = true;
-    if (inside) total = addTo(total, flow);
+    if (inside) (total ??= new Sum()).add(flow);
   });
   return { total, placeable };
 }

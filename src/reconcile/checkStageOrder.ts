@@ -1,13 +1,22 @@
-import { STAGES, type Stage } from '../model/stages.js';
+import type { Decimal } from '../money/Decimal.js';
+import type { Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
+import { type Entry, rowsOf } from './Sum.js';
 import { compare } from './compare.js';
-import type { FlowTotals, Total } from './FlowTotals.js';
-import type { CheckResult } from './types.js';
+import type { FlowTotals } from './FlowTotals.js';
+import type { CheckResult, CheckSubject } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
 // The budget cycle's cumulative moments: each can be at most the one before it. Approved is left out: a budget may
-// be modified up or down.
-const CUMULATIVE: readonly Stage[] = STAGES.filter((stage) => stage !== 'approved');
+// be modified up or down. Slots number stages in the budget cycle's order, approved first (see FlowTotals).
+const FIRST_CUMULATIVE = 1;
+const STAGE_COUNT = 6;
+
+/** Less at a later stage is the normal course of a budget, not a mismatch. */
+const normal = () => undefined;
+
+const exceeds = (difference: Decimal, subject: CheckSubject) =>
+  `${subject.nodes[0]}: ${subject.stage} exceeds ${subject.against} by ${difference.toFixed()}`;
 
 /**
  * `stage-order`: for every node (a budget line, and rolled up, its programme, unit and agency), paid <= exercised <=
@@ -17,44 +26,56 @@ const CUMULATIVE: readonly Stage[] = STAGES.filter((stage) => stage !== 'approve
  */
 export function checkStageOrder(graph: FlowGraph, totals: FlowTotals, tolerance: ResolvedTolerance): CheckResult[] {
   const results: CheckResult[] = [];
-  graph.forEachNode((node) => {
-    // Per currency and period; a node's amount at a stage is what it received at that stage, or, where it received
-    // nothing at that stage, what it paid out at it.
-    const byCurrency = new Map<string, Array<[Stage, Total]>>();
-    const seen = new Set<string>();
-    for (const [stage, currency, period] of totals.periodsOf(node)) {
-      if (!CUMULATIVE.includes(stage) || seen.has(stage + '\u0000' + currency + '\u0000' + period)) continue;
-      seen.add(stage + '\u0000' + currency + '\u0000' + period);
-      const total = totals.receivedIn(node, stage, currency, period) ?? totals.paidIn(node, stage, currency, period);
-      if (!total) continue;
-      const group = currency + '\u0000' + period;
-      const list = byCurrency.get(group) ?? [];
-      list.push([stage, total]);
-      byCurrency.set(group, list);
+  // Groups (a currency and period: a slot without its stage) in the order they are first met, reused node to node.
+  const groups: number[] = [];
+  totals.forEachNodeSums((node, _attributes, sums) => {
+    const { inflow, outflow } = sums;
+    // The groups a node has a cumulative stage in: first those it received in, then those it only paid in, each in
+    // slot order; within a group, stages in the budget cycle's order.
+    groups.length = 0;
+    let last = -1;
+    for (let slot = 0; slot < inflow.length; slot++) {
+      if (inflow[slot] === undefined || slot % STAGE_COUNT < FIRST_CUMULATIVE) continue;
+      const group = Math.floor(slot / STAGE_COUNT);
+      if (group !== last) groups.push((last = group));
     }
-    for (const [group, list] of byCurrency) {
-      const [currency, period] = group.split('\u0000') as [string, string];
-      list.sort(([a], [b]) => CUMULATIVE.indexOf(a) - CUMULATIVE.indexOf(b));
-      for (let at = 1; at < list.length; at++) {
-        const [earlier, ceiling] = list[at - 1]!;
-        const [later, amount] = list[at]!;
-        const result = compare({
-          check: 'stage-order',
-          subject: { nodes: [node], stage: later, against: earlier, ...(period ? { period } : {}) },
-          expected: ceiling.amount,
-          actual: amount.amount,
-          currency,
-          tolerance,
-          explain: (difference) => `${node}: ${later} exceeds ${earlier} by ${difference.toFixed()}`,
-          expectedFrom: ceiling.provenance,
-          actualFrom: amount.provenance,
-        });
-        // Less at a later stage is the normal course of a budget, not a mismatch.
-        if (result.status === 'mismatch' && amount.amount.lessThan(ceiling.amount)) {
-          result.status = 'ok';
-          delete result.reason;
+    for (let slot = 0; slot < outflow.length; slot++) {
+      if (outflow[slot] === undefined || inflow[slot] !== undefined || slot % STAGE_COUNT < FIRST_CUMULATIVE) continue;
+      const group = Math.floor(slot / STAGE_COUNT);
+      if (group === last || groups.indexOf(group) >= 0) continue;
+      groups.push((last = group));
+    }
+    for (let at = 0; at < groups.length; at++) {
+      const group = groups[at]!;
+      let ceiling: Entry | undefined;
+      let earlier: Stage | undefined;
+      for (let stage = FIRST_CUMULATIVE; stage < STAGE_COUNT; stage++) {
+        const slot = group * STAGE_COUNT + stage;
+        const amount = inflow[slot] ?? outflow[slot];
+        if (amount === undefined) continue;
+        const later = totals.stageOf(slot);
+        if (ceiling !== undefined) {
+          const against = earlier!;
+          const period = totals.periodOfSlot(slot);
+          const subject: CheckSubject = { nodes: [node], stage: later, against };
+          if (period) subject.period = period;
+          results.push(
+            compare({
+              check: 'stage-order',
+              subject,
+              expected: ceiling,
+              actual: amount,
+              currency: totals.currencyOf(slot),
+              tolerance,
+              explain: exceeds,
+              whenLess: normal,
+              expectedFrom: rowsOf(ceiling),
+              actualFrom: rowsOf(amount),
+            }),
+          );
         }
-        results.push(result);
+        ceiling = amount;
+        earlier = later;
       }
     }
   });
