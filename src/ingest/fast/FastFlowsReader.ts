@@ -367,8 +367,17 @@ export class FastFlowsReader {
     if (context === -1) return false;
     let date = 0;
     if (plan.date !== -1) {
-      const token = plan.dateTokens.intern(bytes, bounds[plan.date * 2]!, bounds[plan.date * 2 + 1]!);
-      date = plan.dateValue[token] ?? (plan.dateValue[token] = this.dateOf(bytes, plan));
+      const start = bounds[plan.date * 2]!;
+      const end = bounds[plan.date * 2 + 1]!;
+      // A cell written exactly YYYY-MM-DD is numbered by its digits, without hashing; any other goes by its bytes.
+      const day = isoDayNumber(bytes, start, end);
+      if (day !== -1) {
+        date = plan.dayValue.get(day) ?? -2;
+        if (date === -2) plan.dayValue.set(day, (date = this.dateOf(bytes, plan)));
+      } else {
+        const token = plan.dateTokens.intern(bytes, start, end);
+        date = plan.dateValue[token] ?? (plan.dateValue[token] = this.dateOf(bytes, plan));
+      }
       if (date === -1) return false;
     }
     const fromKind = this.kindToken(bytes, plan.fromKind, plan.fromKindTokens, plan.fromKindValue);
@@ -581,6 +590,7 @@ interface FastPlan {
   periodTokens: ByteTokens;
   dateTokens: ByteTokens;
   dateValue: number[];
+  dayValue: Map<number, number>;
   fromKindTokens: ByteTokens;
   toKindTokens: ByteTokens;
   fromKindValue: Array<NodeKind | '' | null>;
@@ -643,6 +653,7 @@ function planFor(
     periodTokens: new ByteTokens(),
     dateTokens: new ByteTokens(),
     dateValue: [],
+    dayValue: new Map(),
     fromKindTokens: new ByteTokens(),
     toKindTokens: new ByteTokens(),
     fromKindValue: [],
@@ -683,6 +694,19 @@ function shapePlanFor(
     sum: { units: 0, scale: 0 },
     rows: 0,
   };
+}
+
+/** YYYY-MM-DD's digits as one number (20160131), or -1 when the cell is not exactly ten such characters. */
+function isoDayNumber(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return -1;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    if (at === start + 4 || at === start + 7) continue;
+    const digit = bytes[at]! - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
