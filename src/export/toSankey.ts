@@ -2,11 +2,14 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { UnknownNodeError } from '../errors/UnknownNodeError.js';
 import { Decimal } from '../money/Decimal.js';
 import { formatAmount } from '../money/formatAmount.js';
+import { powerOfTen } from '../money/ScaledAmount.js';
 import { assertFlowGraph } from '../model/assertFlowGraph.js';
 import { isNodeKind, type NodeKind } from '../model/kinds.js';
 import { assertStage, STAGES, type Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
-import { breakCycles, type ChartLink } from './breakCycles.js';
+import { breakCycles, type ChartLinks } from './breakCycles.js';
+import { type ChartArithmetic, DECIMALS, read, readUnits, unitsAt } from './chartAmounts.js';
+import { PairIndex } from './PairIndex.js';
 import type { SankeyData, SankeyLink, SankeyNode, SankeyNote } from './SankeyData.js';
 
 export interface ToSankeyOptions {
@@ -65,14 +68,84 @@ export function toSankey(graph: FlowGraph, options: ToSankeyOptions = {}): Sanke
   if (options.focus !== undefined && !graph.hasNode(options.focus)) throw new UnknownNodeError(options.focus);
   const stage = options.stage === undefined ? defaultStage(graph) : assertStage(options.stage, 'options.stage');
   const currency = options.currency ?? defaultCurrency(graph, stage);
-  const notes: SankeyNote[] = [];
-  const money = (amount: Decimal) => formatAmount(amount, { currency, locale: lang, style: 'short' });
+
+  const kinds = options.kinds ? new Set<NodeKind>(options.kinds) : undefined;
+  const chart: Chart = { graph, options, stage, currency, lang, minShare, notes: [] };
 
   // 1. Flows at the stage and currency, added up per pair of nodes.
-  const kinds = options.kinds ? new Set<NodeKind>(options.kinds) : undefined;
-  const pairs = new Map<string, ChartLink<Decimal>>();
-  const otherCurrencies = new Map<string, { amount: Decimal; flows: number }>();
-  graph.forEachEdge((_edge, flow, source, target, sourceNode, targetNode) => {
+  const units = gather<number>(graph, stage, currency, kinds, false);
+  // Amounts too large or too fine for exact integer units are added up again, in Decimals.
+  const gathered = units.scale >= 0 ? units : gather<Decimal>(graph, stage, currency, kinds, true);
+  for (const [other, { amount, flows }] of gathered.otherCurrencies) {
+    chart.notes.push({
+      code: 'other-currency-left-out',
+      message: `${flows} flows in ${other} at ${stage} (${amount.toFixed()} ${other}) are not in this ${currency} chart`,
+      nodes: [],
+      amount: amount.toFixed(),
+    });
+  }
+  return gathered === units
+    ? draw(unitsAt(units.scale), units.links, units.nodes, chart)
+    : draw(DECIMALS, gathered.links as ChartLinks<Decimal>, gathered.nodes, chart);
+}
+
+/** What `draw` needs besides the links: the settled options, and the notes it adds to. */
+interface Chart {
+  graph: FlowGraph;
+  options: ToSankeyOptions;
+  stage: Stage;
+  currency: string;
+  lang: 'es' | 'en';
+  minShare: Decimal | undefined;
+  notes: SankeyNote[];
+}
+
+/** The chart's node ids; a node is its position in `ids`, so that the steps below work on arrays of numbers. */
+interface NodeIds {
+  ids: string[];
+  index: Map<string, number>;
+}
+
+// The nodes the chart adds (Other, Retained, Unexplained) are numbered here too, so that a data node with such an id is
+// the same node, as it was when nodes were string keys.
+function positionOf(nodes: NodeIds, id: string): number {
+  let position = nodes.index.get(id);
+  if (position === undefined) {
+    position = nodes.ids.length;
+    nodes.index.set(id, position);
+    nodes.ids.push(id);
+  }
+  return position;
+}
+
+interface Gathered<Amount> {
+  nodes: NodeIds;
+  links: ChartLinks<Amount>;
+  otherCurrencies: Map<string, { amount: Decimal; flows: number }>;
+  /** The scale of the units, or -1 when they would not all be exact. */
+  scale: number;
+}
+
+/**
+ * One pass over the graph's flows, adding them up per pair of nodes: in Decimals if `decimals`, else in integer units at
+ * one scale, the largest any flow needs. Units are exact while the sizes of all the flows add up to a safe integer,
+ * since every figure a chart shows is a sum or difference of some of them; when they do not, `scale` says so.
+ */
+function gather<Amount extends number | Decimal>(
+  graph: FlowGraph,
+  stage: Stage,
+  currency: string,
+  kinds: Set<NodeKind> | undefined,
+  decimals: boolean,
+): Gathered<Amount> {
+  const nodes: NodeIds = { ids: [], index: new Map() };
+  const pairs = new PairIndex();
+  const links: ChartLinks<number | Decimal> = { source: [], target: [], amount: [], flows: [] };
+  const { amount } = links;
+  const otherCurrencies: Gathered<Amount>['otherCurrencies'] = new Map();
+  let scale = 0;
+  let size = 0;
+  graph.forEachEdge((_edge, flow, from, to, fromNode, toNode) => {
     if (flow.stage !== stage) return;
     if (flow.currency !== currency) {
       // A chart shows one currency; what it leaves out is said, so that its total is not taken for all the money.
@@ -82,136 +155,258 @@ export function toSankey(graph: FlowGraph, options: ToSankeyOptions = {}): Sanke
       otherCurrencies.set(flow.currency, other);
       return;
     }
-    if (kinds && (!kinds.has(sourceNode.kind) || !kinds.has(targetNode.kind))) return;
-    const key = `${source}\u0000${target}`;
-    const pair = pairs.get(key);
-    if (pair) {
-      pair.amount = pair.amount.plus(flow.amount);
-      pair.flows++;
-    } else pairs.set(key, { source, target, amount: flow.amount, flows: 1 });
+    if (kinds && (!kinds.has(fromNode.kind) || !kinds.has(toNode.kind))) return;
+    const source = positionOf(nodes, from);
+    const target = positionOf(nodes, to);
+    const count = pairs.size;
+    const pair = pairs.add(source, target);
+    if (pair === count) {
+      links.source.push(source);
+      links.target.push(target);
+      links.flows.push(0);
+    }
+    links.flows[pair]!++;
+    if (decimals) {
+      amount[pair] = pair === count ? flow.amount : (amount[pair] as Decimal).plus(flow.amount);
+      return;
+    }
+    if (scale < 0) return;
+    if (!readUnits(flow.amount)) {
+      scale = -1;
+      return;
+    }
+    if (read.scale > scale) {
+      // Rare: a flow with more decimals than any before it. Every figure so far moves to its scale.
+      const power = powerOfTen(read.scale - scale);
+      for (let at = 0; at < amount.length; at++) amount[at] = (amount[at] as number) * power;
+      size *= power;
+      scale = read.scale;
+    }
+    const units = read.units * powerOfTen(scale - read.scale);
+    size += Math.abs(units);
+    if (!Number.isSafeInteger(size)) scale = -1;
+    else amount[pair] = pair === count ? units : (amount[pair] as number) + units;
   });
-  for (const [other, { amount, flows }] of otherCurrencies) {
-    notes.push({
-      code: 'other-currency-left-out',
-      message: `${flows} flows in ${other} at ${stage} (${amount.toFixed()} ${other}) are not in this ${currency} chart`,
-      nodes: [],
-      amount: amount.toFixed(),
-    });
+  return { nodes, links: links as ChartLinks<Amount>, otherCurrencies, scale };
+}
+
+/** Steps 2 to 6 of the chart, on the pairs `gather` added up; `arithmetic` is how their amounts are held. */
+function draw<Amount>(
+  arithmetic: ChartArithmetic<Amount>,
+  pairs: ChartLinks<Amount>,
+  nodes: NodeIds,
+  chart: Chart,
+): SankeyData {
+  const { graph, options, stage, currency, lang, notes } = chart;
+  const { ids } = nodes;
+  const money = (amount: Amount) =>
+    formatAmount(arithmetic.toDecimal(amount), { currency, locale: lang, style: 'short' });
+  let links = pairs;
+  if (options.focus !== undefined) {
+    links = around(links, nodes.index.get(options.focus) ?? -1, options.focusDepth ?? 1, ids.length);
   }
-  let links = [...pairs.values()];
-  if (options.focus !== undefined) links = around(links, options.focus, options.focusDepth ?? 1);
+
+  // A note on one link, left out for the reason `why` ends its message with.
+  const leftOut = (code: SankeyNote['code'], from: ChartLinks<Amount>, at: number, why: string) => {
+    const [source, target] = [ids[from.source[at]!]!, ids[from.target[at]!]!];
+    notes.push({
+      code,
+      message: `${source} -> ${target}${why}`,
+      nodes: [source, target],
+      amount: arithmetic.toFixed(from.amount[at]!),
+    });
+  };
 
   // 2. Zero and negative links cannot be drawn.
-  const inScope = new Set(links.flatMap((link) => [link.source, link.target]));
-  links = links.filter((link) => {
-    if (link.amount.isPositive() && !link.amount.isZero()) return true;
-    const negative = link.amount.isNegative();
-    notes.push({
-      code: negative ? 'negative-dropped' : 'zero-dropped',
-      message: `${link.source} -> ${link.target}: ${negative ? 'a negative total' : 'a total of zero'} cannot be drawn`,
-      nodes: [link.source, link.target],
-      amount: link.amount.toFixed(),
-    });
-    return false;
-  });
-
-  // 3. Loops.
-  const { kept, removed } = breakCycles(links, (a, b) => a.comparedTo(b));
-  for (const link of removed) {
-    notes.push({
-      code: 'cycle-broken',
-      message: `${link.source} -> ${link.target} closes a loop and is left out of the chart`,
-      nodes: [link.source, link.target],
-      amount: link.amount.toFixed(),
+  const inScope = nodesOf(links, ids.length);
+  const scoped = links;
+  if (!scoped.amount.every((amount) => arithmetic.isAboveZero(amount))) {
+    links = select(scoped, (at) => {
+      if (arithmetic.isAboveZero(scoped.amount[at]!)) return true;
+      const negative = arithmetic.isNegative(scoped.amount[at]!);
+      const why = `: ${negative ? 'a negative total' : 'a total of zero'} cannot be drawn`;
+      leftOut(negative ? 'negative-dropped' : 'zero-dropped', scoped, at, why);
+      return false;
     });
   }
-  links = kept;
-  const drawn = new Set(links.flatMap((link) => [link.source, link.target]));
-  for (const node of inScope) {
-    if (!drawn.has(node))
-      notes.push({ code: 'lone-node-dropped', message: `${node} has no link left to draw`, nodes: [node] });
+
+  // 3. Loops. Most charts have none, which finding the columns tells at no extra cost.
+  let level = levels(links, inScope, ids.length);
+  if (level === undefined) {
+    const removed = breakCycles(links, ids, arithmetic.compare);
+    const gone = new Uint8Array(links.source.length);
+    for (const at of removed) {
+      gone[at] = 1;
+      leftOut('cycle-broken', links, at, ' closes a loop and is left out of the chart');
+    }
+    const cyclic = links;
+    links = select(cyclic, (at) => gone[at] === 0);
+    level = levels(links, inScope, ids.length)!;
+  }
+  // With no link left out, every node in scope is still drawn.
+  const drawn = links === scoped ? inScope : nodesOf(links, ids.length);
+  if (drawn.length < inScope.length) {
+    const isDrawn = new Uint8Array(ids.length);
+    for (const node of drawn) isDrawn[node] = 1;
+    for (const node of inScope) {
+      if (isDrawn[node] === 0) {
+        notes.push({
+          code: 'lone-node-dropped',
+          message: `${ids[node]} has no link left to draw`,
+          nodes: [ids[node]!],
+        });
+      }
+    }
   }
 
-  // 4. Columns, then small nodes folded into one "Other" per column.
-  const level = levels(links);
-  if (options.top !== undefined || minShare !== undefined) {
-    links = fold(links, level, options.top, minShare, notes, (column) => `${OTHER}${column}`);
+  // 4. Small nodes folded into one "Other" per column.
+  if (options.top !== undefined || chart.minShare !== undefined) {
+    links = fold(arithmetic, links, drawn, level, options.top, chart.minShare, notes, nodes);
   }
 
   // 5. In and out of every node; an imbalance becomes an explicit link.
-  const inflow = new Map<string, Decimal>();
-  const outflow = new Map<string, Decimal>();
-  for (const link of links) {
-    inflow.set(link.target, (inflow.get(link.target) ?? new Decimal(0)).plus(link.amount));
-    outflow.set(link.source, (outflow.get(link.source) ?? new Decimal(0)).plus(link.amount));
-  }
-  const extra: Array<ChartLink<Decimal> & { kind: SankeyLink['kind'] }> = [];
-  for (const [node, received] of inflow) {
-    const paid = outflow.get(node);
-    if (paid === undefined || paid.equals(received)) continue;
-    const difference = received.minus(paid);
-    const kind = difference.isPositive() ? 'retained' : 'unexplained';
-    const amount = difference.abs();
+  const { source, target, amount, flows } = links;
+  const { inflow, outflow, receives, pays, receivers } = inAndOut(arithmetic, links, ids.length);
+  const extra: Array<{ source: number; target: number; amount: Amount; kind: 'retained' | 'unexplained' }> = [];
+  for (const node of receivers) {
+    const received = inflow[node]!;
+    const paid = pays[node] === 1 ? outflow[node] : undefined;
+    if (paid === undefined || arithmetic.compare(paid, received) === 0) continue;
+    const difference = arithmetic.minus(received, paid);
+    const kind = arithmetic.isAboveZero(difference) ? 'retained' : 'unexplained';
+    const size = arithmetic.abs(difference);
     extra.push(
       kind === 'retained'
-        ? { source: node, target: RETAINED, amount, flows: 0, kind }
-        : { source: UNEXPLAINED, target: node, amount, flows: 0, kind },
+        ? { source: node, target: positionOf(nodes, RETAINED), amount: size, kind }
+        : { source: positionOf(nodes, UNEXPLAINED), target: node, amount: size, kind },
     );
+    const exact = arithmetic.toFixed(size);
     notes.push({
       code: kind,
       message:
         kind === 'retained'
-          ? `${node} received ${amount.toFixed()} more than it paid out: shown as a link to "${WORDS[lang].retained}"`
-          : `${node} paid out ${amount.toFixed()} more than it received: shown as a link from "${WORDS[lang].unexplained}"`,
-      nodes: [node],
-      amount: amount.toFixed(),
+          ? `${ids[node]} received ${exact} more than it paid out: shown as a link to "${WORDS[lang].retained}"`
+          : `${ids[node]} paid out ${exact} more than it received: shown as a link from "${WORDS[lang].unexplained}"`,
+      nodes: [ids[node]!],
+      amount: exact,
     });
   }
 
-  const all = [...links.map((link) => ({ ...link, kind: 'flow' as const })), ...extra];
-  const value = new Map<string, Decimal>();
-  for (const link of all) {
-    for (const node of [link.source, link.target]) {
-      const received = inflow.get(node) ?? new Decimal(0);
-      const paid = outflow.get(node) ?? new Decimal(0);
-      if (!value.has(node)) value.set(node, Decimal.max(received, paid));
-    }
+  // 6. Each node's size: the larger of what it receives and what it pays.
+  const value = new Array<Amount>(ids.length).fill(arithmetic.zero);
+  const isShown = new Uint8Array(ids.length);
+  const shown: number[] = [];
+  const size = (node: number) => {
+    if (isShown[node] === 1) return;
+    isShown[node] = 1;
+    shown.push(node);
+    value[node] = larger(arithmetic, inflow[node], outflow[node]);
+  };
+  for (let at = 0; at < source.length; at++) {
+    size(source[at]!);
+    size(target[at]!);
   }
-  for (const link of extra) value.set(link.kind === 'retained' ? RETAINED : UNEXPLAINED, new Decimal(0));
   for (const link of extra) {
-    const special = link.kind === 'retained' ? RETAINED : UNEXPLAINED;
-    value.set(special, value.get(special)!.plus(link.amount));
+    size(link.source);
+    size(link.target);
+  }
+  for (const link of extra) value[link.kind === 'retained' ? link.target : link.source] = arithmetic.zero;
+  for (const link of extra) {
+    const special = link.kind === 'retained' ? link.target : link.source;
+    value[special] = arithmetic.plus(value[special]!, link.amount);
   }
 
-  const nodes: SankeyNode[] = [...value].map(([id, amount]) => {
-    const described = describe(graph, id, lang);
+  const chartNodes: SankeyNode[] = shown.map((node) => {
+    const described = describe(graph, ids[node]!, lang);
+    const each = value[node]!;
     return {
-      id,
+      id: ids[node]!,
       name: described.name,
-      label: `${described.name} ${money(amount)}`,
+      label: `${described.name} ${money(each)}`,
       kind: described.kind,
-      value: amount.toNumber(),
-      amount: amount.toFixed(),
+      value: arithmetic.toNumber(each),
+      amount: arithmetic.toFixed(each),
     };
   });
-  const total = links
-    .filter((link) => !inflow.has(link.source))
-    .reduce((sum, link) => sum.plus(link.amount), new Decimal(0));
-  return {
-    stage,
-    currency,
-    total: total.toFixed(),
-    nodes,
-    links: all.map((link) => ({
-      source: link.source,
-      target: link.target,
-      value: link.amount.toNumber(),
-      amount: link.amount.toFixed(),
-      flows: link.flows,
-      kind: link.kind,
-    })),
-    notes,
-  };
+  let total = arithmetic.zero;
+  for (let at = 0; at < source.length; at++) {
+    if (receives[source[at]!] === 0) total = arithmetic.plus(total, amount[at]!);
+  }
+  const link = (from: number, to: number, each: Amount, count: number, kind: SankeyLink['kind']): SankeyLink => ({
+    source: ids[from]!,
+    target: ids[to]!,
+    value: arithmetic.toNumber(each),
+    amount: arithmetic.toFixed(each),
+    flows: count,
+    kind,
+  });
+  const chartLinks = source.map((from, at) => link(from, target[at]!, amount[at]!, flows[at]!, 'flow'));
+  for (const each of extra) chartLinks.push(link(each.source, each.target, each.amount, 0, each.kind));
+  return { stage, currency, total: arithmetic.toFixed(total), nodes: chartNodes, links: chartLinks, notes };
+}
+
+/**
+ * What each node receives and pays (the arithmetic's own zero for none), whether it pays, and the nodes that receive, in
+ * the order they first do. The arrays are made whole at once, and hold no undefined: filled at scattered positions they
+ * would turn sparse, and holding undefined they would box every double.
+ */
+function inAndOut<Amount>(arithmetic: ChartArithmetic<Amount>, links: ChartLinks<Amount>, count: number) {
+  const inflow = new Array<Amount>(count).fill(arithmetic.zero);
+  const outflow = new Array<Amount>(count).fill(arithmetic.zero);
+  const receives = new Uint8Array(count);
+  const pays = new Uint8Array(count);
+  const receivers: number[] = [];
+  for (let at = 0; at < links.source.length; at++) {
+    const from = links.source[at]!;
+    const to = links.target[at]!;
+    if (receives[to] === 0) {
+      receives[to] = 1;
+      receivers.push(to);
+    }
+    pays[from] = 1;
+    inflow[to] = arithmetic.plus(inflow[to]!, links.amount[at]!);
+    outflow[from] = arithmetic.plus(outflow[from]!, links.amount[at]!);
+  }
+  return { inflow, outflow, receives, pays, receivers };
+}
+
+/** A node's size: the larger of what it receives and what it pays. */
+function larger<Amount>(arithmetic: ChartArithmetic<Amount>, received: Amount | undefined, paid: Amount | undefined) {
+  const into = received ?? arithmetic.zero;
+  const out = paid ?? arithmetic.zero;
+  return arithmetic.compare(into, out) < 0 ? out : into;
+}
+
+/** The links for which `keep` says yes, in their order. */
+function select<Amount>(links: ChartLinks<Amount>, keep: (at: number) => boolean): ChartLinks<Amount> {
+  const kept: ChartLinks<Amount> = { source: [], target: [], amount: [], flows: [] };
+  for (let at = 0; at < links.source.length; at++) {
+    if (!keep(at)) continue;
+    kept.source.push(links.source[at]!);
+    kept.target.push(links.target[at]!);
+    kept.amount.push(links.amount[at]!);
+    kept.flows.push(links.flows[at]!);
+  }
+  return kept;
+}
+
+/** The nodes of the links in the order they first come, each link's source before its target. */
+function nodesOf(links: ChartLinks<unknown>, count: number): number[] {
+  const seen = new Uint8Array(count);
+  const order: number[] = [];
+  for (let at = 0; at < links.source.length; at++) {
+    const source = links.source[at]!;
+    const target = links.target[at]!;
+    if (seen[source] === 0) {
+      seen[source] = 1;
+      order.push(source);
+    }
+    if (seen[target] === 0) {
+      seen[target] = 1;
+      order.push(target);
+    }
+  }
+  return order;
 }
 
 function describe(graph: FlowGraph, id: string, lang: 'es' | 'en'): { name: string; kind: SankeyNode['kind'] } {
@@ -231,12 +426,14 @@ function defaultStage(graph: FlowGraph): Stage {
 }
 
 function defaultCurrency(graph: FlowGraph, stage: Stage): string {
+  const preferred = graph.getAttribute('defaultCurrency');
+  // Most graphs have flows in their own currency, which the first such flow tells.
+  if (graph.someEdge((_edge, flow) => flow.stage === stage && flow.currency === preferred)) return preferred;
   const counts = new Map<string, number>();
   graph.forEachEdge((_edge, flow) => {
     if (flow.stage === stage) counts.set(flow.currency, (counts.get(flow.currency) ?? 0) + 1);
   });
-  const preferred = graph.getAttribute('defaultCurrency');
-  if (counts.has(preferred) || counts.size === 0) return preferred;
+  if (counts.size === 0) return preferred;
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
@@ -248,111 +445,121 @@ function readShare(text: string): Decimal {
 }
 
 /** The links within `depth` hops upstream or downstream of a node, along the direction the money runs. */
-function around(links: ChartLink<Decimal>[], focus: string, depth: number): ChartLink<Decimal>[] {
+function around<Amount>(links: ChartLinks<Amount>, focus: number, depth: number, count: number): ChartLinks<Amount> {
   if (!(Number.isInteger(depth) && depth >= 1))
     throw new InvalidArgumentError('options.focusDepth', 'must be a whole number of at least 1');
-  const keep = new Set<ChartLink<Decimal>>();
+  const keep = new Uint8Array(links.source.length);
   for (const downstream of [true, false]) {
-    let frontier = new Set([focus]);
-    const seen = new Set([focus]);
-    for (let hop = 0; hop < depth && frontier.size > 0; hop++) {
-      const next = new Set<string>();
-      for (const link of links) {
-        const [near, far] = downstream ? [link.source, link.target] : [link.target, link.source];
-        if (!frontier.has(near)) continue;
-        keep.add(link);
-        if (!seen.has(far)) {
-          seen.add(far);
-          next.add(far);
+    const [near, far] = downstream ? [links.source, links.target] : [links.target, links.source];
+    // The hop at which a node joined the frontier; a node joins it at most once.
+    const joined = new Float64Array(count).fill(-1);
+    let frontier = 0;
+    if (focus >= 0) {
+      joined[focus] = 0;
+      frontier = 1;
+    }
+    for (let hop = 0; hop < depth && frontier > 0; hop++) {
+      frontier = 0;
+      for (let at = 0; at < near.length; at++) {
+        if (joined[near[at]!] !== hop) continue;
+        keep[at] = 1;
+        if (joined[far[at]!] === -1) {
+          joined[far[at]!] = hop + 1;
+          frontier++;
         }
       }
-      frontier = next;
     }
   }
-  return links.filter((link) => keep.has(link));
+  return select(links, (at) => keep[at] === 1);
 }
 
-/** Each node's column: the length of the longest path that reaches it (the links are acyclic by now). */
-function levels(links: ChartLink<Decimal>[]): Map<string, number> {
-  const incoming = new Map<string, number>();
-  const out = new Map<string, string[]>();
-  for (const link of links) {
-    incoming.set(link.target, (incoming.get(link.target) ?? 0) + 1);
-    if (!incoming.has(link.source)) incoming.set(link.source, incoming.get(link.source) ?? 0);
-    const list = out.get(link.source);
-    if (list) list.push(link.target);
-    else out.set(link.source, [link.target]);
+/**
+ * Each node's column: the length of the longest path that reaches it. Undefined when the links have a loop, which is
+ * when some of `nodes` (every node of the links, and maybe more) is never reached with all its incoming links counted.
+ */
+function levels(links: ChartLinks<unknown>, nodes: number[], count: number): Int32Array | undefined {
+  const incoming = new Int32Array(count);
+  const out = new Array<number[] | undefined>(count).fill(undefined);
+  for (let at = 0; at < links.source.length; at++) {
+    incoming[links.target[at]!]!++;
+    (out[links.source[at]!] ??= []).push(links.target[at]!);
   }
-  const level = new Map<string, number>();
-  const queue = [...incoming].filter(([, count]) => count === 0).map(([node]) => node);
-  for (const node of queue) level.set(node, 0);
+  const level = new Int32Array(count);
+  const queue = nodes.filter((node) => incoming[node] === 0);
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head]!;
-    for (const target of out.get(node) ?? []) {
-      level.set(target, Math.max(level.get(target) ?? 0, level.get(node)! + 1));
-      const left = incoming.get(target)! - 1;
-      incoming.set(target, left);
-      if (left === 0) queue.push(target);
+    for (const reached of out[node] ?? []) {
+      level[reached] = Math.max(level[reached]!, level[node]! + 1);
+      if (--incoming[reached]! === 0) queue.push(reached);
     }
   }
-  return level;
+  return queue.length === nodes.length ? level : undefined;
 }
 
 /** Folds, per column, the nodes beyond the top N or below the minimum share into that column's "Other" node. */
-function fold(
-  links: ChartLink<Decimal>[],
-  level: Map<string, number>,
+function fold<Amount>(
+  arithmetic: ChartArithmetic<Amount>,
+  links: ChartLinks<Amount>,
+  drawn: number[],
+  level: Int32Array,
   top: number | undefined,
   minShare: Decimal | undefined,
   notes: SankeyNote[],
-  otherOf: (column: number) => string,
-): ChartLink<Decimal>[] {
-  const size = new Map<string, { in: Decimal; out: Decimal }>();
-  for (const link of links) {
-    for (const [node, side] of [
-      [link.source, 'out'],
-      [link.target, 'in'],
-    ] as const) {
-      const entry = size.get(node) ?? { in: new Decimal(0), out: new Decimal(0) };
-      entry[side] = entry[side].plus(link.amount);
-      size.set(node, entry);
-    }
+  nodes: NodeIds,
+): ChartLinks<Amount> {
+  const { ids } = nodes;
+  const { inflow, outflow } = inAndOut(arithmetic, links, ids.length);
+  const size = new Array<Amount>(ids.length).fill(arithmetic.zero);
+  const columns = new Map<number, number[]>();
+  for (const node of drawn) {
+    size[node] = larger(arithmetic, inflow[node], outflow[node]);
+    const column = level[node]!;
+    const list = columns.get(column);
+    if (list) list.push(node);
+    else columns.set(column, [node]);
   }
-  const columns = new Map<number, Array<[string, Decimal]>>();
-  for (const [node, { in: received, out: paid }] of size) {
-    const column = level.get(node) ?? 0;
-    const list = columns.get(column) ?? [];
-    list.push([node, Decimal.max(received, paid)]);
-    columns.set(column, list);
-  }
-  const renamed = new Map<string, string>();
-  for (const [column, nodes] of columns) {
-    nodes.sort((a, b) => b[1].comparedTo(a[1]) || a[0].localeCompare(b[0]));
-    const total = nodes.reduce((sum, [, amount]) => sum.plus(amount), new Decimal(0));
-    const folded = nodes.filter(
-      ([, amount], at) =>
-        (top !== undefined && at >= top) || (minShare !== undefined && amount.lessThan(total.times(minShare))),
+  const renamed = new Int32Array(ids.length).fill(-1);
+  for (const [column, list] of columns) {
+    const sorted = list.sort((a, b) => arithmetic.compare(size[b]!, size[a]!) || ids[a]!.localeCompare(ids[b]!));
+    let total = arithmetic.zero;
+    for (const node of sorted) total = arithmetic.plus(total, size[node]!);
+    const bar = minShare === undefined ? undefined : arithmetic.threshold(total, minShare);
+    const folded = sorted.filter(
+      (node, at) => (top !== undefined && at >= top) || (bar !== undefined && arithmetic.compare(size[node]!, bar) < 0),
     );
     // Folding one node into "Other" would only rename it.
     if (folded.length < 2) continue;
-    for (const [node] of folded) renamed.set(node, otherOf(column));
+    const other = positionOf(nodes, `${OTHER}${column}`);
+    let amount = arithmetic.zero;
+    for (const node of folded) {
+      renamed[node] = other;
+      amount = arithmetic.plus(amount, size[node]!);
+    }
     notes.push({
       code: 'folded',
-      message: `${folded.length} nodes of column ${column} folded into "${otherOf(column)}"`,
-      nodes: folded.map(([node]) => node),
-      amount: folded.reduce((sum, [, amount]) => sum.plus(amount), new Decimal(0)).toFixed(),
+      message: `${folded.length} nodes of column ${column} folded into "${OTHER}${column}"`,
+      nodes: folded.map((node) => ids[node]!),
+      amount: arithmetic.toFixed(amount),
     });
   }
-  const merged = new Map<string, ChartLink<Decimal>>();
-  for (const link of links) {
-    const source = renamed.get(link.source) ?? link.source;
-    const target = renamed.get(link.target) ?? link.target;
-    const key = `${source}\u0000${target}`;
-    const existing = merged.get(key);
-    if (existing) {
-      existing.amount = existing.amount.plus(link.amount);
-      existing.flows += link.flows;
-    } else merged.set(key, { source, target, amount: link.amount, flows: link.flows });
+  const pairs = new PairIndex();
+  const merged: ChartLinks<Amount> = { source: [], target: [], amount: [], flows: [] };
+  for (let at = 0; at < links.source.length; at++) {
+    const source = links.source[at]!;
+    const target = links.target[at]!;
+    const from = renamed[source]! >= 0 ? renamed[source]! : source;
+    const to = renamed[target]! >= 0 ? renamed[target]! : target;
+    const count = pairs.size;
+    const pair = pairs.add(from, to);
+    if (pair === count) {
+      merged.source.push(from);
+      merged.target.push(to);
+      merged.amount.push(links.amount[at]!);
+      merged.flows.push(links.flows[at]!);
+    } else {
+      merged.amount[pair] = arithmetic.plus(merged.amount[pair]!, links.amount[at]!);
+      merged.flows[pair]! += links.flows[at]!;
+    }
   }
-  return [...merged.values()];
+  return merged;
 }
