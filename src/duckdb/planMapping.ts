@@ -1,3 +1,4 @@
+import { compileTemplate } from '../ingest/mapping/compileTemplate.js';
 import { MappingError } from '../errors/MappingError.js';
 import { createColumnResolver } from '../ingest/mapping/createColumnResolver.js';
 import type { Mapping } from '../ingest/mapping/Mapping.js';
@@ -210,37 +211,16 @@ function refuseWhatSqlCannotRead(mapping: Mapping): void {
   });
 }
 
-/** Splits a plain template into literal text and columns; filters and optional columns are refused. */
+/** A plain template's literal text and columns, as the in-process reader parses it; filters and optional columns are refused. */
 function parseTemplate(source: string, key: string): Part[] {
-  const parts: Part[] = [];
-  let literal = '';
-  for (let at = 0; at < source.length;) {
-    const char = source[at]!;
-    if ((char === '{' || char === '}') && source[at + 1] === char) {
-      literal += char;
-      at += 2;
-      continue;
-    }
-    if (char === '}') throw new MappingError(key, `unmatched "}" in ${JSON.stringify(source)}`);
-    if (char !== '{') {
-      literal += char;
-      at++;
-      continue;
-    }
-    const close = source.indexOf('}', at);
-    if (close === -1) throw new MappingError(key, `unclosed "{" in ${JSON.stringify(source)}`);
-    const body = source.slice(at + 1, close);
-    if (body.includes('|') || body.trim().endsWith('?')) {
+  return compileTemplate(source, key).parts.map((part) => {
+    if (typeof part === 'string') return part;
+    if (part.filtered || part.column.optional) {
       throw new MappingError(
         key,
-        `the DuckDB engine reads plain templates only (text and {COLUMN}), not ${JSON.stringify(`{${body}}`)}`,
+        `the DuckDB engine reads plain templates only (text and {COLUMN}), not a filter or an optional column in ${JSON.stringify(source)}`,
       );
     }
-    if (literal) parts.push(literal);
-    literal = '';
-    parts.push({ column: body.trim() });
-    at = close + 1;
-  }
-  if (literal) parts.push(literal);
-  return parts;
+    return { column: part.column.name };
+  });
 }

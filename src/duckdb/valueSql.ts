@@ -1,22 +1,6 @@
 import { NODE_KINDS } from '../model/kinds.js';
+import { STAGE_NAMES } from '../ingest/parseStageName.js';
 import { WHITE_SPACE, sqlString } from './sqlText.js';
-
-// The stage names parseStageName reads, after accents are stripped and case folded.
-const STAGE_NAMES: Record<string, string> = {
-  approved: 'approved',
-  modified: 'modified',
-  committed: 'committed',
-  accrued: 'accrued',
-  exercised: 'exercised',
-  paid: 'paid',
-  aprobado: 'approved',
-  modificado: 'modified',
-  comprometido: 'committed',
-  devengado: 'accrued',
-  ejercido: 'exercised',
-  ejercicio: 'exercised',
-  pagado: 'paid',
-};
 
 // YYYY-MM-DD, optionally followed by a time and a zone, as TableRow reads a date.
 const ISO_DATE_TIME =

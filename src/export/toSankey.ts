@@ -8,7 +8,8 @@ import { isNodeKind, type NodeKind } from '../model/kinds.js';
 import { assertStage, STAGES, type Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
 import { breakCycles, type ChartLinks } from './breakCycles.js';
-import { type ChartArithmetic, DECIMALS, read, readUnits, unitsAt } from './chartAmounts.js';
+import { type ChartArithmetic, DECIMALS, unitsAt } from './chartAmounts.js';
+import { read, readUnits } from '../money/readUnits.js';
 import { PairIndex } from './PairIndex.js';
 import type { SankeyData, SankeyLink, SankeyNode, SankeyNote } from './SankeyData.js';
 

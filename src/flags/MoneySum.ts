@@ -1,4 +1,6 @@
 import { Decimal } from '../money/Decimal.js';
+import { read, readUnits } from '../money/readUnits.js';
+import { powerOfTen } from '../money/ScaledAmount.js';
 
 /** A running count of cents stays exact in a float while it stays below 2^53; this leaves room for one more amount. */
 const SAFE_CENTS = 2 ** 52;
@@ -11,26 +13,11 @@ const LARGEST_UNITS = 1e13;
  * Read from the Decimal's digits (base 10^7 words aligned on the decimal point), without building a string.
  */
 export function centsOf(amount: Decimal): number | undefined {
-  const digits = amount.d;
-  if (!digits || amount.constructor !== Decimal) return undefined;
-  // The word that holds the units: words before it are the whole part, the one after it the first seven decimals.
-  const units = Math.floor(amount.e / 7);
-  if (units < -1 || units > 1 || digits.length > units + 2) return undefined;
-  let whole = 0;
-  for (let at = 0; at <= units; at++) whole = whole * 1e7 + (at < digits.length ? digits[at]! : 0);
-  if (whole >= LARGEST_UNITS) return undefined;
-  let cents = whole * 100;
-  const decimals = digits[units + 1];
-  if (decimals !== undefined) {
-    if (decimals % 100000 !== 0) return undefined;
-    cents += decimals / 100000;
-  }
-  if (amount.s < 0) {
-    // Negative zero stays a Decimal: its sign is not a float's to keep.
-    if (cents === 0) return undefined;
-    cents = -cents;
-  }
-  return cents;
+  if (amount.constructor !== Decimal || !readUnits(amount) || read.scale > 2) return undefined;
+  // Negative zero stays a Decimal: its sign is not a float's to keep.
+  if (read.units === 0 && amount.s < 0) return undefined;
+  const cents = read.units * powerOfTen(2 - read.scale);
+  return cents < LARGEST_UNITS * 100 && cents > -LARGEST_UNITS * 100 ? cents : undefined;
 }
 
 /**

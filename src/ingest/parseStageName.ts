@@ -2,7 +2,7 @@ import type { Stage } from '../model/stages.js';
 
 // Spanish names of the accounting moments, as Mexican files write them, beside the English ones. Accents and case are
 // folded before the look-up, so `Devengado`, `DEVENGADO` and `devengado` are one stage.
-const NAMES: Record<string, Stage> = {
+export const STAGE_NAMES: Readonly<Record<string, Stage>> = {
   approved: 'approved',
   modified: 'modified',
   committed: 'committed',
@@ -25,5 +25,5 @@ export function parseStageName(text: string): Stage | undefined {
     .replace(/[\u0300-\u036f]/g, '')
     .trim()
     .toLowerCase();
-  return Object.hasOwn(NAMES, key) ? NAMES[key] : undefined;
+  return Object.hasOwn(STAGE_NAMES, key) ? STAGE_NAMES[key] : undefined;
 }

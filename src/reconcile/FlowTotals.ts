@@ -3,7 +3,8 @@ import type { Stage } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes, Provenance } from '../model/types.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import { mergeProvenance } from './mergeProvenance.js';
-import { addToSlot, type Entry, readUnits, Sum } from './Sum.js';
+import { addToSlot, type Entry, Sum } from './Sum.js';
+import { readUnits } from '../money/readUnits.js';
 
 /** The total of some flows, with the rows behind it. */
 export interface Total {

@@ -1,3 +1,4 @@
+import { read, readUnits } from '../money/readUnits.js';
 import { Decimal } from '../money/Decimal.js';
 import { addScaled, powerOfTen, scaledToDecimalValue } from '../money/ScaledAmount.js';
 import type { FlowAttributes, Provenance } from '../model/types.js';
@@ -85,58 +86,6 @@ export function addToSlot(side: Entry[], slot: number, flow: FlowAttributes, fit
 /** The rows behind an entry, as a Total's `provenance`: a lone flow's rows are copied. */
 export function rowsOf(entry: Entry): Provenance[] {
   return entry instanceof Sum ? entry.provenance : entry.provenance.map((item) => ({ ...item }));
-}
-
-/** Where `readUnits` leaves what it read: one shared place, so that reading an amount makes no object. */
-export const read = { units: 0, scale: 0 };
-
-const SAFE = Number.MAX_SAFE_INTEGER;
-
-/**
- * Reads a Decimal as an integer count of 10^-scale units into `read`; false when it does not fit (more than 15 or so
- * significant digits, or a scale above 22). Reads decimal.js's documented instance properties: `d`, the digits in
- * base 10^7, the first group without leading zeros; `e`, the power of ten of the first digit; `s`, the sign.
- */
-export function readUnits(amount: Decimal): boolean {
-  const digits = amount.d;
-  if (!digits || digits.length > 3) return false;
-  let first = digits[0]!;
-  let count =
-    first < 10
-      ? 1
-      : first < 100
-        ? 2
-        : first < 1000
-          ? 3
-          : first < 10000
-            ? 4
-            : first < 100000
-              ? 5
-              : first < 1000000
-                ? 6
-                : 7;
-  for (let at = 1; at < digits.length; at++) {
-    first = first * 10000000 + digits[at]!;
-    count += 7;
-  }
-  if (first > SAFE) return false;
-  // The value is `first` x 10^(e + 1 - count).
-  let scale = count - 1 - amount.e;
-  if (scale < 0) {
-    if (scale < -22) return false;
-    first *= powerOfTen(-scale);
-    if (first > SAFE) return false;
-    scale = 0;
-  } else {
-    while (scale > 0 && first % 10 === 0) {
-      first /= 10;
-      scale--;
-    }
-    if (scale > 22) return false;
-  }
-  read.units = amount.s < 0 ? -first : first;
-  read.scale = scale;
-  return true;
 }
 
 /** An integer count of 10^-scale units as exact decimal text without trailing zeros, as `Decimal#toFixed()` writes it. */

@@ -2,7 +2,8 @@ import type { Decimal } from '../money/Decimal.js';
 import { powerOfTen, scaledToDecimalValue } from '../money/ScaledAmount.js';
 import type { Provenance } from '../model/types.js';
 import type { FlowAttributes } from '../model/types.js';
-import { read, readUnits, scaledText, Sum } from './Sum.js';
+import { scaledText, Sum } from './Sum.js';
+import { read, readUnits } from '../money/readUnits.js';
 import type { CheckId, CheckResult, CheckSubject } from './types.js';
 import { type ResolvedTolerance, withinTolerance } from './withinTolerance.js';
 

@@ -3,6 +3,7 @@ import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import type { FlowGraph } from '../../model/types.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
+import { fileByNodeAndCurrency } from '../fileByNodeAndCurrency.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { MoneySum } from '../MoneySum.js';
@@ -44,8 +45,8 @@ export const budgetShift: FlagRule<BudgetShiftOptions> = {
     // One pass over the flows: walking each node's edges would visit every payment twice for a few allotments.
     const received = new Map<string, Map<string, IndexedFlow[]>>();
     const passedDown = new Map<string, Map<string, IndexedFlow[]>>();
-    const receive = filer(received);
-    const passDown = filer(passedDown);
+    const receive = fileByNodeAndCurrency(received);
+    const passDown = fileByNodeAndCurrency(passedDown);
     graph.forEachEdge((edge, flow, source, target) => {
       if (flow.stage !== 'approved' && flow.stage !== 'modified') return;
       // The graph's own key strings where they are the flow's ends: they compare by identity, and a map finds the
@@ -113,26 +114,6 @@ function shiftFlag(
       period: group.period,
     },
   });
-}
-
-/**
- * Files flows under their node and currency. The last node's entry is kept at hand: data come grouped by node, and a
- * run of flows of one node then looks it up once.
- */
-function filer(into: Map<string, Map<string, IndexedFlow[]>>): (node: string, item: IndexedFlow) => void {
-  let lastNode: string | undefined;
-  let last = new Map<string, IndexedFlow[]>();
-  return (node, item) => {
-    if (node !== lastNode) {
-      let byCurrency = into.get(node);
-      if (!byCurrency) into.set(node, (byCurrency = new Map()));
-      lastNode = node;
-      last = byCurrency;
-    }
-    const list = last.get(item.flow.currency);
-    if (list) list.push(item);
-    else last.set(item.flow.currency, [item]);
-  };
 }
 
 /** The flows by period when every one states a period; else one group of them all, under the period ''. */

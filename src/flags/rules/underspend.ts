@@ -7,6 +7,7 @@ import type { FlowAttributes, FlowGraph } from '../../model/types.js';
 import { periodBounds } from '../../reconcile/periodBounds.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
+import { fileByNodeAndCurrency } from '../fileByNodeAndCurrency.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { MoneySum } from '../MoneySum.js';
@@ -131,8 +132,8 @@ export const underspend: FlagRule<UnderspendOptions> = {
 function sidesOf(graph: FlowGraph): Map<string, Map<string, Sides>> {
   const received = new Map<string, Map<string, IndexedFlow[]>>();
   const passedDown = new Map<string, Map<string, IndexedFlow[]>>();
-  const receive = filer(received);
-  const passDown = filer(passedDown);
+  const receive = fileByNodeAndCurrency(received);
+  const passDown = fileByNodeAndCurrency(passedDown);
   graph.forEachEdge((edge, flow, source, target) => {
     if (flow.stage !== 'approved' && flow.stage !== 'modified') return;
     // The graph's own key strings where they are the flow's ends: they compare by identity, and a map finds the
@@ -143,8 +144,8 @@ function sidesOf(graph: FlowGraph): Map<string, Map<string, Sides>> {
   });
   const exercised = new Map<string, Map<string, IndexedFlow[]>>();
   const paid = new Map<string, Map<string, IndexedFlow[]>>();
-  const exercise = filer(exercised);
-  const pay = filer(paid);
+  const exercise = fileByNodeAndCurrency(exercised);
+  const pay = fileByNodeAndCurrency(paid);
   let lastPayer: string | undefined;
   let allotted = false;
   graph.forEachEdge((edge, flow, source) => {
@@ -171,26 +172,6 @@ function sidesOf(graph: FlowGraph): Map<string, Map<string, Sides>> {
     sides.set(node, byCurrency);
   }
   return sides;
-}
-
-/**
- * Files flows under their node and currency. The last node's entry is kept at hand: data come grouped by node, and a
- * run of flows of one node then looks it up once.
- */
-function filer(into: Map<string, Map<string, IndexedFlow[]>>): (node: string, item: IndexedFlow) => void {
-  let lastNode: string | undefined;
-  let last = new Map<string, IndexedFlow[]>();
-  return (node, item) => {
-    if (node !== lastNode) {
-      let byCurrency = into.get(node);
-      if (!byCurrency) into.set(node, (byCurrency = new Map()));
-      lastNode = node;
-      last = byCurrency;
-    }
-    const list = last.get(item.flow.currency);
-    if (list) list.push(item);
-    else last.set(item.flow.currency, [item]);
-  };
 }
 
 /** The groups to compare: one per allotment period when every flow can be placed in one, else one of everything. */

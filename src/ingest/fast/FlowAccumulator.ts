@@ -1,4 +1,5 @@
-import { Decimal } from '../../money/Decimal.js';
+import type { Decimal } from '../../money/Decimal.js';
+import { read, readUnits } from '../../money/readUnits.js';
 import { addScaled, type ScaledAmount, scaledToDecimalValue } from '../../money/ScaledAmount.js';
 import type { Stage } from '../../model/stages.js';
 import type { FlowRecord, NodeRef } from '../records.js';
@@ -287,9 +288,5 @@ function hash(from: number, to: number, context: number): number {
 
 /** A Decimal as integer units at its scale, when both fit (see ScaledAmount). */
 function decimalToScaled(amount: Decimal): ScaledAmount | undefined {
-  const scale = amount.decimalPlaces();
-  if (scale > 22) return undefined;
-  const units = amount.times(new Decimal(10).pow(scale));
-  if (units.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return undefined;
-  return { units: units.toNumber(), scale };
+  return readUnits(amount) ? { units: read.units, scale: read.scale } : undefined;
 }

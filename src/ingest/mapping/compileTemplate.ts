@@ -9,9 +9,14 @@ export interface TemplateColumn {
 /** Counts of what templates changed in ids, so that ingest can report its normalisations. */
 export type NormalizationCounts = Record<string, number>;
 
+/** A piece of a parsed template: literal text, or a placeholder (its column, and whether filters transform it). */
+export type TemplatePart = string | { column: TemplateColumn; filtered: boolean };
+
 export interface Template {
   source: string;
   columns: TemplateColumn[];
+  /** The template as parsed, for engines that build the same value another way (SQL). */
+  parts: TemplatePart[];
   /** Builds the value from a row; `cell` returns the raw cell of a column ('' when absent). */
   evaluate(cell: (column: string) => string, counts?: NormalizationCounts): string;
   /**
@@ -156,6 +161,11 @@ export function compileTemplate(source: string, key: string): Template {
   return {
     source,
     columns,
+    parts: parts.map((part) =>
+      typeof part === 'string'
+        ? part
+        : { column: part.column, filtered: part.filters.length > 0 || part.extraColumns.length > 0 },
+    ),
     evaluate(cell, counts) {
       let value = '';
       for (const part of parts) {
