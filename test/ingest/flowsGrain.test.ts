@@ -95,6 +95,13 @@ const TABLES: Record<string, string> = {
     'from,to,amount\na,b,999999999999999\na,b,999999999999999\na,b,0.000000000000001\na,b,123456789012345.6\n',
   'units scaled, negative amounts, a column order of its own':
     'amount,to,from,stage\n-1.5,b,a,paid\n2.25,b,a,paid\n0,b,a,paid\n',
+  // The blank line sends the row under the header to the full reader, so that the rows after it take the fast one.
+  'a node paid and then paying keeps each end described as its own columns say':
+    'from,to,amount,to_name\n\np,x,1,E\nx,q,2,\n',
+  'a tax id given for one end only stays on that end': 'from,to,amount,from_tax_id\n\nx,y,1,ABC010101XY9\nz,x,2,\n',
+  'kinds are read per end': 'from,to,amount,from_kind,to_kind\n\nx,y,1,agency,recipient\nz,x,2,agency,recipient\n',
+  'a byte-order mark inside a cell is a character of it, not a mark to drop':
+    'amount,from,to\n1,a,b\n\ufeff2,a,b\n\ufeff"3",a,b\na,b,\ufeffx\n',
   'extra columns keep rows apart as flows with attributes': 'from,to,amount,note\na,b,1,x\na,b,2,\na,b,3,y\n',
 };
 

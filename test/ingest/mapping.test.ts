@@ -63,6 +63,15 @@ describe('validateMapping(mapping) fails before any row with the key at fault', 
     expect(mappingError(() => ingestCsv(text, { mapping: openBrace })).key).toBe('chain[1].id');
   });
 
+  it('ingestCsv refuses a condition whose regular expression would remember where it stopped (flags g or y)', () => {
+    // With g, TOTAL would be skipped on one row and read as money on the next.
+    const text = 'RAMO,DESC_RAMO,PP,APROBADO\n12,TOTAL,1,5\n12,TOTAL,1,5\n';
+    const stateful = { ...base, skip: [{ name: 'total', where: { DESC_RAMO: { matches: 'total', flags: 'gi' } } }] };
+    expect(mappingError(() => ingestCsv(text, { mapping: stateful })).key).toBe('skip[0].where.DESC_RAMO.flags');
+    const caseless = { ...base, skip: [{ name: 'total', where: { DESC_RAMO: { matches: 'total', flags: 'i' } } }] };
+    expect(ingestCsv(text, { mapping: caseless }).report.skippedByRule).toEqual({ total: 2 });
+  });
+
   it('a mapping cannot be given with a preset, and an unknown preset is a misuse', () => {
     expect(() => ingestCsv('a\n', { mapping: base, preset: 'mx-pef' })).toThrow(
       expect.objectContaining({ code: 'invalid_argument' }),

@@ -78,6 +78,7 @@ export class FastFlowsReader {
   private pendingAccepted = 0;
   private bounds = new Int32Array(64);
   private mixedSeen = false;
+  private cellDecoder: ChunkDecoder | undefined;
 
   constructor(
     private readonly ingester: TableIngester,
@@ -465,7 +466,8 @@ export class FastFlowsReader {
     const nameColumn = end === 'from' ? plan.fromName : plan.toName;
     const taxColumn = end === 'from' ? plan.fromTax : plan.toTax;
     // Compared as bytes with the cells the node was first described with: no hashing, no string.
-    const kept = plan.refs[node];
+    const refs = end === 'from' ? plan.fromRefs : plan.toRefs;
+    const kept = refs[node];
     if (
       kept !== undefined &&
       kept.kind === kindToken &&
@@ -482,7 +484,7 @@ export class FastFlowsReader {
     const rawTax = taxColumn === -1 ? '' : this.cellText(bytes, taxColumn);
     const taxId = normalizeTaxId(rawTax);
     if (taxId !== '') ref.taxId = taxId;
-    if (kept === undefined) plan.refs[node] = { kind: kindToken, name, tax: rawTax, ref };
+    if (kept === undefined) refs[node] = { kind: kindToken, name, tax: rawTax, ref };
     return ref;
   }
 
@@ -532,9 +534,9 @@ export class FastFlowsReader {
     if (ascii && end - start <= 4096) {
       return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
     }
-    const decoder = createDecoder(this.encoding);
-    const text = decoder.decode(bytes.subarray(start, end)) + decoder.end();
-    if (decoder.mixed) this.mixedSeen = true;
+    this.cellDecoder ??= pastStart(createDecoder(this.encoding));
+    const text = this.cellDecoder.decode(bytes.subarray(start, end)) + this.cellDecoder.end();
+    if (this.cellDecoder.mixed) this.mixedSeen = true;
     return text;
   }
 
@@ -546,7 +548,7 @@ export class FastFlowsReader {
   /** From here on the full reader reads the table, its rows numbered on from this one. */
   private handOff(rest: Uint8Array): void {
     this.flush();
-    const decoder = createDecoder(this.encoding);
+    const decoder = pastStart(createDecoder(this.encoding));
     const reader = new CsvRecordReader({ delimiter: this.delimiterChoice!, firstRow: this.row });
     this.general = { reader, decoder };
     this.ingester.accept(reader.push(decoder.decode(rest)));
@@ -597,8 +599,12 @@ interface FastPlan {
   toKindValue: Array<NodeKind | '' | null>;
   contexts: Map<string, number>;
   lastContext: { stage: number; currency: number; period: number; context: number };
-  /** Per node: the cells of the first description seen, and the description. */
-  refs: Array<{ kind: number; name: string; tax: string; ref: NodeRef }>;
+  /**
+   * Per node and end: the cells of the first description seen there, and the description. Kept per end, because a
+   * table may describe only one end (a to_name column and no from_name), and kind cells are numbered per end.
+   */
+  fromRefs: Array<{ kind: number; name: string; tax: string; ref: NodeRef }>;
+  toRefs: Array<{ kind: number; name: string; tax: string; ref: NodeRef }>;
   sum: { units: number; scale: number };
 }
 
@@ -660,7 +666,8 @@ function planFor(
     toKindValue: [],
     contexts: new Map(),
     lastContext: { stage: -3, currency: -3, period: -3, context: -1 },
-    refs: [],
+    fromRefs: [],
+    toRefs: [],
     sum: { units: 0, scale: 0 },
   };
 }
@@ -694,6 +701,16 @@ function shapePlanFor(
     sum: { units: 0, scale: 0 },
     rows: 0,
   };
+}
+
+/**
+ * A decoder that has already begun: decoders drop a byte-order mark at the start of a stream, and the fast reader
+ * decodes from the middle of one, where a U+FEFF is a character of the cell (files joined with `cat`).
+ */
+function pastStart(decoder: ChunkDecoder): ChunkDecoder {
+  decoder.decode(Uint8Array.of(0x20));
+  decoder.end();
+  return decoder;
 }
 
 /** YYYY-MM-DD's digits as one number (20160131), or -1 when the cell is not exactly ten such characters. */

@@ -48,9 +48,14 @@ function compileMatcher(matcher: Matcher, key: string): (value: string) => boole
     case 'startsWith':
       return (value) => value.startsWith(String(argument));
     case 'matches': {
+      const flags = String((matcher as { flags?: string }).flags ?? '');
+      // With g or y a RegExp remembers where it stopped, and the same cell would match on one row and not the next.
+      if (/[gy]/.test(flags)) {
+        throw new MappingError(`${key}.flags`, `"${flags}": the g and y flags make a condition change from row to row`);
+      }
       let pattern: RegExp;
       try {
-        pattern = new RegExp(String(argument), String((matcher as { flags?: string }).flags ?? ''));
+        pattern = new RegExp(String(argument), flags);
       } catch (error) {
         throw new MappingError(`${key}.matches`, `not a regular expression: ${(error as Error).message}`);
       }
