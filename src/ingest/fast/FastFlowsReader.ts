@@ -5,25 +5,21 @@ import { CsvRecordReader } from '../CsvRecordReader.js';
 import { type ChunkDecoder, createDecoder } from '../decode/createDecoder.js';
 import type { Encoding } from '../decode/encodings.js';
 import { type Delimiter, detectDelimiter } from '../detectDelimiter.js';
-import { columnKey } from '../mapping/columnKey.js';
-import { FLOW_COLUMNS } from '../readFlowRow.js';
 import type { NodeRef } from '../records.js';
 import type { TableIngester } from '../TableIngester.js';
 import { type TableHeader, TableRow, type ValueFormat } from '../TableRow.js';
 import { ByteTokens } from './ByteTokens.js';
-import type { FlowAccumulator } from './FlowAccumulator.js';
 import { scanPlainAmount } from './scanPlainAmount.js';
-import { IntTupleTable } from './IntTupleTable.js';
+import { type RecordCells, scanRecord } from './scanRecord.js';
+import { pastStart } from './pastStart.js';
+import { isoDayNumber } from './isoDayNumber.js';
+import { type FastPlan, planFor, type ShapePlan, shapePlanFor } from './plans.js';
 import { type RowShape, readRowShape, withPlaceholders } from './rowShape.js';
-import type { TableInterpreter } from '../TableInterpreter.js';
 
 const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
 // Encodings in which every byte below 0x80 is the ASCII character: delimiters, quotes and line ends can be found in
 // the bytes without decoding.
 const ASCII_COMPATIBLE: ReadonlySet<Encoding> = new Set(['utf-8', 'windows-1252', 'iso-8859-1', 'cp850']);
-const KNOWN_COLUMNS: ReadonlySet<string> = new Set([...FLOW_COLUMNS.required, ...FLOW_COLUMNS.optional]);
 const ONE_COLUMN: TableHeader = { names: ['value'], index: new Map([['value', 0]]) };
 const INVALID = null;
 
@@ -32,24 +28,6 @@ type Phase = 'header' | 'first-row' | 'fast' | 'shaped' | 'general';
 // The shape cache gives up (and the full reader takes the rest) when rows keep bringing new shapes: past this many
 // shapes, once there are more than half as many shapes as rows.
 const SHAPES_BEFORE_GIVING_UP = 65_536;
-
-/** The cache of a mapped table's row shapes (see readRowShape), keyed by the numbers of the key columns' cells. */
-interface ShapePlan {
-  interpreter: TableInterpreter;
-  header: TableHeader;
-  accumulator: FlowAccumulator;
-  width: number;
-  keyColumns: number[];
-  amountColumns: number[];
-  tokens: ByteTokens[];
-  tuple: Int32Array;
-  table: IntTupleTable;
-  shapes: RowShape[];
-  units: Float64Array;
-  scales: Int32Array;
-  sum: { units: number; scale: number };
-  rows: number;
-}
 
 /** Can a table in this encoding, read with these settings, take the fast reader? */
 export function fastReaderFits(encoding: Encoding | undefined, format: ValueFormat): boolean {
@@ -76,7 +54,7 @@ export class FastFlowsReader {
   private plan: FastPlan | undefined;
   private shapes: ShapePlan | undefined;
   private pendingAccepted = 0;
-  private bounds = new Int32Array(64);
+  private readonly cells: RecordCells = { bounds: new Int32Array(64), count: 0 };
   private mixedSeen = false;
   private cellDecoder: ChunkDecoder | undefined;
 
@@ -149,12 +127,12 @@ export class FastFlowsReader {
     let at = start;
     while (at < stop) {
       if (this.delimiterChoice === undefined) this.useDelimiter(detectDelimiter(this.decode(bytes, at, stop)));
-      const next = this.scanRecord(bytes, at);
+      const next = scanRecord(bytes, at, this.delimiterByte, this.cells);
       if (next === -1) {
         this.handOff(bytes.subarray(at, final ? stop - 1 : bytes.length));
         return -1;
       }
-      const fields = this.fieldCount;
+      const fields = this.cells.count;
       if (this.phase === 'fast' && this.readFast(bytes, fields)) {
         this.pendingAccepted++;
       } else if (this.phase !== 'shaped' || !this.readShaped(bytes, fields)) {
@@ -171,79 +149,11 @@ export class FastFlowsReader {
     return at;
   }
 
-  private fieldCount = 0;
-
-  /**
-   * Finds the cells of the record at `start` and returns where the next record starts; -1 when the record needs the
-   * full reader's quoting rules. Cell i spans bounds[2i] to bounds[2i + 1], quotes removed.
-   */
-  private scanRecord(bytes: Uint8Array, start: number): number {
-    const delimiter = this.delimiterByte;
-    let bounds = this.bounds;
-    let count = 0;
-    let cellStart = start;
-    let at = start;
-    for (;;) {
-      const byte = bytes[at]!;
-      if (byte === delimiter || byte === LF || byte === CR) {
-        if (count * 2 + 2 > bounds.length) bounds = this.widenBounds();
-        bounds[count * 2] = cellStart;
-        bounds[count * 2 + 1] = at;
-        count++;
-        if (byte === CR) {
-          if (bytes[at + 1] !== LF) return -1;
-          at++;
-        }
-        if (byte !== delimiter) {
-          this.fieldCount = count;
-          return at + 1;
-        }
-        cellStart = ++at;
-        continue;
-      }
-      if (byte === QUOTE) {
-        // Only a cell that is quoted as a whole, with no quote, line end inside: "Constructora del Sur, SA"
-        if (at !== cellStart) return -1;
-        const close = bytes.indexOf(QUOTE, at + 1);
-        if (close === -1) return -1;
-        const lineEnd = bytes.indexOf(LF, at + 1);
-        if (lineEnd !== -1 && lineEnd < close) return -1;
-        const after = bytes[close + 1];
-        if (after !== delimiter && after !== LF && after !== CR) return -1;
-        if (bytes.subarray(at + 1, close).includes(CR)) return -1;
-        if (count * 2 + 2 > bounds.length) bounds = this.widenBounds();
-        bounds[count * 2] = at + 1;
-        bounds[count * 2 + 1] = close;
-        count++;
-        at = close + 1;
-        if (after === CR) {
-          if (bytes[at + 1] !== LF) return -1;
-          at++;
-        }
-        if (after !== delimiter) {
-          this.fieldCount = count;
-          return at + 1;
-        }
-        cellStart = ++at;
-        // A quoted last cell followed by the delimiter and the line end: the empty cell after it.
-        continue;
-      }
-      at++;
-    }
-  }
-
-  private widenBounds(): Int32Array<ArrayBuffer> {
-    const wider = new Int32Array(this.bounds.length * 2);
-    wider.set(this.bounds);
-    this.bounds = wider;
-    return wider;
-  }
-
   private readGeneral(bytes: Uint8Array, count: number): void {
     this.flush();
     const fields: string[] = new Array(count);
     for (let cell = 0; cell < count; cell++) {
-      fields[cell] = this.decode(bytes, this.bounds[cell * 2]!, this.bounds[cell * 2 + 1]!);
+      fields[cell] = this.decode(bytes, this.cells.bounds[cell * 2]!, this.cells.bounds[cell * 2 + 1]!);
     }
     this.ingester.accept([{ fields, row: this.row }]);
     if (this.phase === 'header') {
@@ -268,7 +178,7 @@ export class FastFlowsReader {
   private readShaped(bytes: Uint8Array, count: number): boolean {
     const plan = this.shapes!;
     if (count !== plan.width) return false;
-    const bounds = this.bounds;
+    const bounds = this.cells.bounds;
     const shift = this.format.powerOfTen;
     for (let at = 0; at < plan.amountColumns.length; at++) {
       const column = plan.amountColumns[at]!;
@@ -327,7 +237,7 @@ export class FastFlowsReader {
   private shapeOf(bytes: Uint8Array, count: number, plan: ShapePlan): RowShape {
     const fields: string[] = new Array(count);
     for (let cell = 0; cell < count; cell++) {
-      fields[cell] = this.decode(bytes, this.bounds[cell * 2]!, this.bounds[cell * 2 + 1]!);
+      fields[cell] = this.decode(bytes, this.cells.bounds[cell * 2]!, this.cells.bounds[cell * 2 + 1]!);
     }
     const row = new TableRow(
       this.file,
@@ -343,7 +253,7 @@ export class FastFlowsReader {
   private readFast(bytes: Uint8Array, count: number): boolean {
     const plan = this.plan!;
     if (count !== plan.width) return false;
-    const bounds = this.bounds;
+    const bounds = this.cells.bounds;
     // Payer and payee are looked up together: most rows repeat a pair seen before.
     const fromStart = bounds[plan.from * 2]!;
     const toStart = bounds[plan.to * 2]!;
@@ -491,7 +401,7 @@ export class FastFlowsReader {
   /** The token of a cell, or -1 when the table has no such column. */
   private token(bytes: Uint8Array, column: number, tokens: ByteTokens): number {
     if (column === -1) return -1;
-    return tokens.intern(bytes, this.bounds[column * 2]!, this.bounds[column * 2 + 1]!);
+    return tokens.intern(bytes, this.cells.bounds[column * 2]!, this.cells.bounds[column * 2 + 1]!);
   }
 
   /** What the full reader makes of one cell, through the same TableRow getter; INVALID when it finds a problem. */
@@ -502,13 +412,13 @@ export class FastFlowsReader {
   }
 
   private cellRaw(bytes: Uint8Array, column: number): string {
-    return this.decode(bytes, this.bounds[column * 2]!, this.bounds[column * 2 + 1]!);
+    return this.decode(bytes, this.cells.bounds[column * 2]!, this.cells.bounds[column * 2 + 1]!);
   }
 
   /** Whether a cell reads as `text` (decoded and trimmed), without making a string when the cell is ASCII. */
   private cellIs(bytes: Uint8Array, column: number, text: string): boolean {
-    let start = this.bounds[column * 2]!;
-    let end = this.bounds[column * 2 + 1]!;
+    let start = this.cells.bounds[column * 2]!;
+    let end = this.cells.bounds[column * 2 + 1]!;
     for (let at = start; at < end; at++) if (bytes[at]! >= 0x80) return this.cellText(bytes, column) === text;
     // ASCII white space, as String.prototype.trim removes it: tab, line ends, vertical tab, form feed, space.
     while (start < end && (bytes[start] === 0x20 || (bytes[start]! >= 0x09 && bytes[start]! <= 0x0d))) start++;
@@ -559,171 +469,6 @@ export class FastFlowsReader {
     this.ingester.countAccepted(this.pendingAccepted);
     this.pendingAccepted = 0;
   }
-}
-
-interface FastPlan {
-  accumulator: FlowAccumulator;
-  width: number;
-  from: number;
-  to: number;
-  amount: number;
-  stage: number;
-  date: number;
-  currency: number;
-  period: number;
-  reference: number;
-  fromKind: number;
-  toKind: number;
-  fromName: number;
-  toName: number;
-  fromTax: number;
-  toTax: number;
-  fromTokens: ByteTokens;
-  toTokens: ByteTokens;
-  pairs: ByteTokens;
-  pairFrom: number[];
-  pairTo: number[];
-  pairContext: number[];
-  pairGroup: number[];
-  fromNode: number[];
-  toNode: number[];
-  stageTokens: ByteTokens;
-  currencyTokens: ByteTokens;
-  periodTokens: ByteTokens;
-  dateTokens: ByteTokens;
-  dateValue: number[];
-  dayValue: Map<number, number>;
-  fromKindTokens: ByteTokens;
-  toKindTokens: ByteTokens;
-  fromKindValue: Array<NodeKind | '' | null>;
-  toKindValue: Array<NodeKind | '' | null>;
-  contexts: Map<string, number>;
-  lastContext: { stage: number; currency: number; period: number; context: number };
-  /**
-   * Per node and end: the cells of the first description seen there, and the description. Kept per end, because a
-   * table may describe only one end (a to_name column and no from_name), and kind cells are numbered per end.
-   */
-  fromRefs: Array<{ kind: number; name: string; tax: string; ref: NodeRef }>;
-  toRefs: Array<{ kind: number; name: string; tax: string; ref: NodeRef }>;
-  sum: { units: number; scale: number };
-}
-
-/**
- * The fast reader's plan for a canonical flows table, or undefined when it does not fit: another kind of table, no
- * accumulator (another grain), or a column the format does not know (its cells become attributes, and such rows are
- * never added up).
- */
-function planFor(
-  header: TableHeader,
-  width: number,
-  accumulator: FlowAccumulator | undefined,
-  interpreter: TableInterpreter,
-): FastPlan | undefined {
-  if (interpreter.format !== 'flows' || interpreter.mapping !== undefined || accumulator === undefined)
-    return undefined;
-  const seen = new Set<string>();
-  for (const name of header.names) {
-    const key = columnKey(name);
-    if (key === '' || !KNOWN_COLUMNS.has(key) || seen.has(key)) return undefined;
-    seen.add(key);
-  }
-  const at = (column: string) => header.index.get(column) ?? -1;
-  return {
-    accumulator,
-    width,
-    from: at('from'),
-    to: at('to'),
-    amount: at('amount'),
-    stage: at('stage'),
-    date: at('date'),
-    currency: at('currency'),
-    period: at('period'),
-    reference: at('reference'),
-    fromKind: at('from_kind'),
-    toKind: at('to_kind'),
-    fromName: at('from_name'),
-    toName: at('to_name'),
-    fromTax: at('from_tax_id'),
-    toTax: at('to_tax_id'),
-    fromTokens: new ByteTokens(),
-    toTokens: new ByteTokens(),
-    pairs: new ByteTokens(),
-    pairFrom: [],
-    pairTo: [],
-    pairContext: [],
-    pairGroup: [],
-    fromNode: [],
-    toNode: [],
-    stageTokens: new ByteTokens(),
-    currencyTokens: new ByteTokens(),
-    periodTokens: new ByteTokens(),
-    dateTokens: new ByteTokens(),
-    dateValue: [],
-    dayValue: new Map(),
-    fromKindTokens: new ByteTokens(),
-    toKindTokens: new ByteTokens(),
-    fromKindValue: [],
-    toKindValue: [],
-    contexts: new Map(),
-    lastContext: { stage: -3, currency: -3, period: -3, context: -1 },
-    fromRefs: [],
-    toRefs: [],
-    sum: { units: 0, scale: 0 },
-  };
-}
-
-/** The shape cache for a mapped table whose interpreter says which columns decide its rows. */
-function shapePlanFor(
-  header: TableHeader,
-  width: number,
-  accumulator: FlowAccumulator | undefined,
-  interpreter: TableInterpreter,
-): ShapePlan | undefined {
-  const columns = interpreter.columns;
-  if (accumulator === undefined || columns === undefined) return undefined;
-  const at = (key: string) => header.index.get(key)!;
-  const keyColumns = columns.keyColumns.map(at);
-  const amountColumns = columns.amountColumns.map(at);
-  if ([...keyColumns, ...amountColumns].some((column) => column === undefined)) return undefined;
-  return {
-    interpreter,
-    header,
-    accumulator,
-    width,
-    keyColumns,
-    amountColumns,
-    tokens: keyColumns.map(() => new ByteTokens()),
-    tuple: new Int32Array(Math.max(1, keyColumns.length)),
-    table: new IntTupleTable(Math.max(1, keyColumns.length)),
-    shapes: [],
-    units: new Float64Array(amountColumns.length),
-    scales: new Int32Array(amountColumns.length),
-    sum: { units: 0, scale: 0 },
-    rows: 0,
-  };
-}
-
-/**
- * A decoder that has already begun: decoders drop a byte-order mark at the start of a stream, and the fast reader
- * decodes from the middle of one, where a U+FEFF is a character of the cell (files joined with `cat`).
- */
-function pastStart(decoder: ChunkDecoder): ChunkDecoder {
-  decoder.decode(Uint8Array.of(0x20));
-  decoder.end();
-  return decoder;
-}
-
-/** YYYY-MM-DD's digits as one number (20160131), or -1 when the cell is not exactly ten such characters. */
-function isoDayNumber(bytes: Uint8Array, start: number, end: number): number {
-  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return -1;
-  let value = 0;
-  for (let at = start; at < end; at++) {
-    if (at === start + 4 || at === start + 7) continue;
-    const digit = bytes[at]! - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
