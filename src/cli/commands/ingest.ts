@@ -25,6 +25,10 @@ Input options (every command that reads files takes them):
   --delimiter D            , ; tab | (default: detected)
   --decimal . | ,          decimal mark of amounts (default .)
   --unit U                 units, thousands or millions (default units)
+  --aggregate G            add rows up as they are read: flows (by payer, payee, stage, period), payments (also by
+                           date and reference), none (one flow per row; canonical tables' default)
+  --engine duckdb          read CSV/Parquet files with DuckDB at the flows grain (npm install @duckdb/node-api)
+  --quiet                  no progress bar on stderr (drawn for files over 5 MB when stderr is a terminal)
 `;
 
 export async function ingestCommand(args: string[], io: Io): Promise<number> {
