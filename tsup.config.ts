@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: the browser-safe root entry and the Node-only entries, as ESM and CJS with declarations.
-    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'duckdb/index': 'src/duckdb/index.ts' },
+    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'duckdb/index': 'src/node/duckdb/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -14,8 +14,8 @@ import { readJsonFile } from '../node/readJsonFile.js';
 import type { InputOptions } from './commonOptions.js';
 import { createProgressBar, type ProgressOutput } from './progressBar.js';
 import { UsageError } from './UsageError.js';
-import { ingestWithDuckDb } from '../duckdb/ingestWithDuckDb.js';
-import type { DuckDbOptions } from '../duckdb/DuckDbOptions.js';
+import { ingestWithDuckDb } from '../node/duckdb/ingestWithDuckDb.js';
+import type { DuckDbOptions } from '../node/duckdb/DuckDbOptions.js';
 
 export interface LoadedInputs {
   results: IngestResult[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregationSql } from '../../src/duckdb/aggregationSql.js';
-import { loadDuckDb } from '../../src/duckdb/loadDuckDb.js';
+import { aggregationSql } from '../../src/node/duckdb/aggregationSql.js';
+import { loadDuckDb } from '../../src/node/duckdb/loadDuckDb.js';
 import type { Mapping } from '../../src/ingest/mapping/Mapping.js';
 
 const columns = ['RAMO', 'UR', 'PP', 'MONTO'];

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_MAPPING, generateBudgetLines, generatePayments } from '../../scripts/bench/generateFiles.js';
-import { ingestWithDuckDb } from '../../src/duckdb/ingestWithDuckDb.js';
+import { ingestWithDuckDb } from '../../src/node/duckdb/ingestWithDuckDb.js';
 import type { Mapping } from '../../src/ingest/mapping/Mapping.js';
 import type { IngestResult } from '../../src/ingest/records.js';
 import { Decimal } from '../../src/money/Decimal.js';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,15 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const NODE_BUILTINS = new Set(builtinModules);
 
+/** The module specifiers a source file imports or re-exports, statically or with import(). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [
+    ...[...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((match) => match[1]!),
+    ...[...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!),
+  ];
+}
+
 /** Every module specifier reachable by static imports from a source file, with the files that import it. */
 function importGraph(entry: string): Map<string, string> {
   const bare = new Map<string, string>();
@@ -14,13 +23,10 @@ function importGraph(entry: string): Map<string, string> {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
-      const specifier = match[1]!;
+    for (const specifier of importsOf(file)) {
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
       else if (!bare.has(specifier)) bare.set(specifier, file);
     }
-    for (const match of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) bare.set(match[1]!, file);
   };
   visit(entry);
   return bare;
@@ -40,6 +46,18 @@ describe('package entries', () => {
       'graphology',
       'papaparse',
     ]);
+  });
+
+  it('no source file outside src/node and src/cli imports a Node built-in, whatever entry reaches it', () => {
+    const isBuiltin = (specifier: string) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier);
+    const offenders = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !/^(node|cli)[\\/]/.test(file))
+      .flatMap((file) =>
+        importsOf(join(SRC, file))
+          .filter(isBuiltin)
+          .map((specifier) => `${file}: ${specifier}`),
+      );
+    expect(offenders).toEqual([]);
   });
 
   it('the built package resolves by its own name, as ESM and as CommonJS, with the same API', async () => {

@@ -1,6 +1,6 @@
-import type { Delimiter } from '../ingest/detectDelimiter.js';
-import type { Mapping } from '../ingest/mapping/Mapping.js';
-import type { RowIssueCode } from '../ingest/RowIssue.js';
+import type { Delimiter } from '../../ingest/detectDelimiter.js';
+import type { Mapping } from '../../ingest/mapping/Mapping.js';
+import type { RowIssueCode } from '../../ingest/RowIssue.js';
 
 /** A file for the engine to read, and what is known of it before reading. */
 export interface DuckDbSource {

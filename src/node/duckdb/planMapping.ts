@@ -1,9 +1,9 @@
-import { compileTemplate } from '../ingest/mapping/compileTemplate.js';
-import { MappingError } from '../errors/MappingError.js';
-import { createColumnResolver } from '../ingest/mapping/createColumnResolver.js';
-import type { Mapping } from '../ingest/mapping/Mapping.js';
-import type { TableHeader } from '../ingest/TableRow.js';
-import { clip } from '../util/clip.js';
+import { compileTemplate } from '../../ingest/mapping/compileTemplate.js';
+import { MappingError } from '../../errors/MappingError.js';
+import { createColumnResolver } from '../../ingest/mapping/createColumnResolver.js';
+import type { Mapping } from '../../ingest/mapping/Mapping.js';
+import type { TableHeader } from '../../ingest/TableRow.js';
+import { clip } from '../../util/clip.js';
 import type { CellSql, FlowSql, NodeSql, RowCheck, RowPlan } from './DuckDbOptions.js';
 import { WHITE_SPACE, sqlString } from './sqlText.js';
 import { valueSql } from './valueSql.js';

@@ -1,7 +1,7 @@
-import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { UnrecognizedFormatError } from '../errors/UnrecognizedFormatError.js';
-import { resolveMapping } from '../ingest/mapping/resolveMapping.js';
-import { indexHeader, recognizeFormat } from '../ingest/recognizeFormat.js';
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { UnrecognizedFormatError } from '../../errors/UnrecognizedFormatError.js';
+import { resolveMapping } from '../../ingest/mapping/resolveMapping.js';
+import { indexHeader, recognizeFormat } from '../../ingest/recognizeFormat.js';
 import type { CellSql, DuckDbOptions, DuckDbSource, FlowSql, RowCheck, RowPlan } from './DuckDbOptions.js';
 import { planCanonical } from './planCanonical.js';
 import { planMapping } from './planMapping.js';

@@ -2,4 +2,4 @@
 export { aggregationSql } from './aggregationSql.js';
 export { ingestWithDuckDb } from './ingestWithDuckDb.js';
 export type { DuckDbOptions, DuckDbSource } from './DuckDbOptions.js';
-export { MissingDependencyError } from '../errors/MissingDependencyError.js';
+export { MissingDependencyError } from '../../errors/MissingDependencyError.js';

@@ -1,5 +1,5 @@
-import { NODE_KINDS } from '../model/kinds.js';
-import { STAGE_NAMES } from '../ingest/parseStageName.js';
+import { NODE_KINDS } from '../../model/kinds.js';
+import { STAGE_NAMES } from '../../ingest/parseStageName.js';
 import { WHITE_SPACE, sqlString } from './sqlText.js';
 
 // YYYY-MM-DD, optionally followed by a time and a zone, as TableRow reads a date.

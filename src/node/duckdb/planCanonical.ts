@@ -1,7 +1,7 @@
-import { columnKey } from '../ingest/mapping/columnKey.js';
-import { FLOW_COLUMNS } from '../ingest/readFlowRow.js';
-import type { TableHeader } from '../ingest/TableRow.js';
-import { clip } from '../util/clip.js';
+import { columnKey } from '../../ingest/mapping/columnKey.js';
+import { FLOW_COLUMNS } from '../../ingest/readFlowRow.js';
+import type { TableHeader } from '../../ingest/TableRow.js';
+import { clip } from '../../util/clip.js';
 import type { CellSql, NodeSql, RowCheck, RowPlan } from './DuckDbOptions.js';
 import { sqlString } from './sqlText.js';
 import { valueSql } from './valueSql.js';

@@ -1,4 +1,4 @@
-import { MissingDependencyError } from '../errors/MissingDependencyError.js';
+import { MissingDependencyError } from '../../errors/MissingDependencyError.js';
 
 export type DuckDbModule = typeof import('@duckdb/node-api');
 
