@@ -27,15 +27,12 @@ const ENOUGH_HIGH_BYTES = 64;
 const DETECTION_WINDOW = 1 << 20;
 
 /**
- * Turns a web stream of bytes (or of text) into text chunks: gzip is recognised by its magic bytes and unpacked with
- * the platform's DecompressionStream, the encoding is detected (or forced), a byte-order mark is dropped. Works the
- * same in Node and in browsers.
+ * Turns the chunks `readChunks` gives into text: bytes are decoded in the encoding it decided, a byte-order mark at the
+ * start is dropped, and `found.mixed` says at the end whether windows-1252 bytes were met in a UTF-8 stream.
  */
-export async function* decodeStream(
-  stream: ByteOrTextStream,
-  file: string,
-  encodingName: string | undefined,
-  found: StreamDecoding = { detected: false, mixed: false, gzip: false },
+export async function* decodeChunks(
+  chunks: AsyncIterable<Uint8Array | string>,
+  found: StreamDecoding,
 ): AsyncGenerator<string> {
   let decoder: ChunkDecoder | undefined;
   let started = false;
@@ -46,7 +43,7 @@ export async function* decodeStream(
     }
     return text;
   };
-  for await (const chunk of readChunks(stream, file, encodingName, found)) {
+  for await (const chunk of chunks) {
     if (typeof chunk === 'string') {
       yield emit(chunk);
       continue;

@@ -1,8 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { createIngester } from './createIngester.js';
 import { CsvRecordReader, readerLimits } from './CsvRecordReader.js';
-import { type ChunkDecoder, createDecoder } from './decode/createDecoder.js';
-import { type ByteOrTextStream, readChunks, type StreamDecoding } from './decodeStream.js';
+import { type ByteOrTextStream, decodeChunks, readChunks, type StreamDecoding } from './decodeStream.js';
 import { FastFlowsReader, fastReaderFits } from './fast/FastFlowsReader.js';
 import type { IngestResult } from './records.js';
 import type { IngestOptions } from './TableIngester.js';
@@ -45,55 +44,60 @@ export async function ingestCsvStream(
   }
   const found: StreamDecoding = { detected: false, mixed: false, gzip: false };
   if (options.limits?.maxBytes !== undefined) found.maxBytes = options.limits.maxBytes;
-  let text: { reader: CsvRecordReader; decoder?: ChunkDecoder; started: boolean } | undefined;
-  let fast: FastFlowsReader | undefined;
-  for await (const chunk of readChunks(stream, file, options.encoding ?? encoding, found)) {
-    if (fast === undefined && text === undefined) {
-      // Bytes of a table added up at the flows grain take the fast reader; everything else is decoded to text.
-      const fits =
-        typeof chunk !== 'string' &&
-        ingester.accumulator !== undefined &&
-        options.limits === undefined &&
-        fastReaderFits(found.encoding, ingester.valueFormat);
-      if (fits) {
-        const defaultCurrency = options.defaultCurrency ?? 'MXN';
-        fast = new FastFlowsReader(ingester, found.encoding!, ingester.valueFormat, defaultCurrency, file, delimiter);
-      } else {
-        text = {
-          reader: new CsvRecordReader({ ...(delimiter ? { delimiter } : {}), ...readerLimits(options, file) }),
-          started: false,
-        };
-        if (typeof chunk !== 'string') text.decoder = createDecoder(found.encoding!);
-      }
-    }
-    if (fast) fast.push(chunk as Uint8Array);
-    else {
-      let decoded = typeof chunk === 'string' ? chunk : text!.decoder!.decode(chunk);
-      if (!text!.started && decoded !== '') {
-        text!.started = true;
-        decoded = decoded.replace(/^\ufeff/, '');
-      }
-      ingester.accept(text!.reader.push(decoded));
-    }
+  const progress = () =>
     onProgress?.({
       sourceBytes: found.sourceBytes ?? found.bytes ?? 0,
       bytes: found.bytes ?? 0,
       rows: ingester.rowsRead,
     });
-  }
-  if (fast) fast.end();
-  else if (text) {
-    if (text.decoder) ingester.accept(text.reader.push(text.decoder.end()));
-    ingester.accept(text.reader.end());
+  const chunks = readChunks(stream, file, options.encoding ?? encoding, found);
+  const first = await chunks.next();
+  // Bytes of a table added up at the flows grain take the fast reader; everything else is decoded to text.
+  const fits =
+    !first.done &&
+    typeof first.value !== 'string' &&
+    ingester.accumulator !== undefined &&
+    options.limits === undefined &&
+    fastReaderFits(found.encoding, ingester.valueFormat);
+  let usedDelimiter: string | undefined;
+  let mixed: boolean;
+  if (fits) {
+    const defaultCurrency = options.defaultCurrency ?? 'MXN';
+    const fast = new FastFlowsReader(ingester, found.encoding!, ingester.valueFormat, defaultCurrency, file, delimiter);
+    for await (const chunk of startingWith(first, chunks)) {
+      fast.push(chunk as Uint8Array);
+      progress();
+    }
+    fast.end();
+    usedDelimiter = fast.delimiter;
+    mixed = fast.mixed;
   } else {
-    // An empty stream: the books say so.
-    ingester.accept(new CsvRecordReader(delimiter ? { delimiter } : {}).end());
+    const reader = new CsvRecordReader({ ...(delimiter ? { delimiter } : {}), ...readerLimits(options, file) });
+    for await (const text of decodeChunks(startingWith(first, chunks), found)) {
+      ingester.accept(reader.push(text));
+      progress();
+    }
+    ingester.accept(reader.end());
+    usedDelimiter = reader.delimiter;
+    mixed = found.mixed;
   }
-  const usedDelimiter = fast ? fast.delimiter : text?.reader.delimiter;
-  const mixed = (fast?.mixed ?? false) || (text?.decoder?.mixed ?? false);
   return ingester.finish({
     ...(found.encoding ? { encoding: found.encoding, encodingDetected: found.detected } : {}),
     ...(mixed ? { mixedEncoding: true } : {}),
     ...(usedDelimiter ? { delimiter: usedDelimiter } : {}),
   });
+}
+
+/**
+ * The chunks of a stream whose first chunk was already taken to look at. A reader that stops early (a strict read
+ * meeting a bad row) closes the stream under it too.
+ */
+async function* startingWith<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return(undefined);
+  }
 }
