@@ -4,6 +4,7 @@ import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import { rowsOf } from './Sum.js';
 import { compare } from './compare.js';
 import type { FlowTotals } from './FlowTotals.js';
+import { forEachPassedOn } from './forEachPassedOn.js';
 import type { CheckResult, CheckSubject } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
@@ -23,35 +24,25 @@ const retained = (kept: string, subject: CheckSubject) => `${subject.nodes[0]} r
  */
 export function checkConservation(graph: FlowGraph, totals: FlowTotals, tolerance: ResolvedTolerance): CheckResult[] {
   const results: CheckResult[] = [];
-  totals.forEachNodeSums((node, attributes, sums) => {
+  forEachPassedOn(totals, (attributes, received, paid, subject, currency) => {
     if (CLASSIFICATION_KINDS.has(attributes.kind)) return;
     const mustPassOn =
       attributes.kind === 'intermediary' || (attributes.kind === 'trust' && attributes.balances.length === 0);
-    // Only the slots a node both received and paid in are compared: they are among those it received in, in order.
-    const { inflow, outflow } = sums;
-    for (let slot = 0; slot < inflow.length; slot++) {
-      const received = inflow[slot];
-      const paid = outflow[slot];
-      if (received === undefined || paid === undefined) continue;
-      const period = totals.periodOfSlot(slot);
-      const subject: CheckSubject = { nodes: [node], stage: totals.stageOf(slot) };
-      if (period) subject.period = period;
-      results.push(
-        compare({
-          check: 'conservation',
-          subject,
-          expected: received,
-          actual: paid,
-          currency: totals.currencyOf(slot),
-          tolerance,
-          explain: unexplained,
-          // What a recipient, a source or a reporting trust keeps is theirs to keep: retained, not a mismatch.
-          whenLess: mustPassOn ? undefined : retained,
-          expectedFrom: rowsOf(received),
-          actualFrom: rowsOf(paid),
-        }),
-      );
-    }
+    results.push(
+      compare({
+        check: 'conservation',
+        subject,
+        expected: received,
+        actual: paid,
+        currency,
+        tolerance,
+        explain: unexplained,
+        // What a recipient, a source or a reporting trust keeps is theirs to keep: retained, not a mismatch.
+        whenLess: mustPassOn ? undefined : retained,
+        expectedFrom: rowsOf(received),
+        actualFrom: rowsOf(paid),
+      }),
+    );
   });
   return results;
 }

@@ -4,6 +4,7 @@ import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import { rowsOf } from './Sum.js';
 import { compare } from './compare.js';
 import type { FlowTotals } from './FlowTotals.js';
+import { forEachPassedOn } from './forEachPassedOn.js';
 import type { CheckResult, CheckSubject } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
@@ -18,31 +19,21 @@ const passedDown = (difference: Decimal, subject: CheckSubject) =>
  */
 export function checkHierarchy(graph: FlowGraph, totals: FlowTotals, tolerance: ResolvedTolerance): CheckResult[] {
   const results: CheckResult[] = [];
-  totals.forEachNodeSums((node, attributes, sums) => {
+  forEachPassedOn(totals, (attributes, received, paid, subject, currency) => {
     if (!CLASSIFICATION_KINDS.has(attributes.kind)) return;
-    // Only the slots a node both received and paid in are compared: they are among those it received in, in order.
-    const { inflow, outflow } = sums;
-    for (let slot = 0; slot < inflow.length; slot++) {
-      const received = inflow[slot];
-      const paid = outflow[slot];
-      if (received === undefined || paid === undefined) continue;
-      const period = totals.periodOfSlot(slot);
-      const subject: CheckSubject = { nodes: [node], stage: totals.stageOf(slot) };
-      if (period) subject.period = period;
-      results.push(
-        compare({
-          check: 'hierarchy',
-          subject,
-          expected: received,
-          actual: paid,
-          currency: totals.currencyOf(slot),
-          tolerance,
-          explain: passedDown,
-          expectedFrom: rowsOf(received),
-          actualFrom: rowsOf(paid),
-        }),
-      );
-    }
+    results.push(
+      compare({
+        check: 'hierarchy',
+        subject,
+        expected: received,
+        actual: paid,
+        currency,
+        tolerance,
+        explain: passedDown,
+        expectedFrom: rowsOf(received),
+        actualFrom: rowsOf(paid),
+      }),
+    );
   });
   return results;
 }
