@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOP } from '../../examples/citizen-budget/words.js';
 import { buildFlowGraph, flag, ingestCsv, ingestCsvStream, toSankey, type FlowGraph } from '../../src/index.js';
 import { DATA } from '../paths.js';
+import { serveFolder } from './serveFolder.js';
 import { type Browser, CHROMIUM, launchChromium, type Page, watch } from './watchPage.js';
 
 // The browser CI installs Debian's chromium; without it this file is skipped, so unit runs pass anywhere.
@@ -33,28 +34,6 @@ const HOSTILE_CSV = [
   '',
 ].join('\n');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.gz': 'application/gzip',
-};
-
-/** A static file server for one folder, as any host of the page would be: no backend, files only. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
-    if (!file.startsWith(root + sep) || !existsSync(file) || !TYPES[extname(file)]) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)]! }).end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
 /** The exact total the page shows, as the library computed it in the browser. */
 const shownTotal = (page: Page) => page.locator('#total').getAttribute('data-total');
 const chartTexts = (page: Page) => page.locator('#chart svg text').allTextContents();
@@ -69,7 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)('the citizen-budget example page in headless Chro
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'cauce-citizen-budget-'));
     execFileSync(process.execPath, [BUILD, dist], { stdio: 'pipe' });
-    server = await serve(dist);
+    server = await serveFolder(dist);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The same file read by the library in Node, for the figures the page must agree with.
     graph = buildFlowGraph(

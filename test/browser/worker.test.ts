@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_MAPPING, generateBudgetLines } from '../../scripts/bench/generateFiles.js';
+import { serveFolder } from './serveFolder.js';
 import { type Browser, CHROMIUM, launchChromium, type Page, watch } from './watchPage.js';
 
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -73,27 +74,6 @@ window.readOnPage = async (mapping) => {
   return { ...(await stop()), ...summarize(result) };
 };
 `;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
-
-/** A static file server for one folder, with each file's Content-Length, as a plain host would send it. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
-    if (!file.startsWith(root + sep) || !existsSync(file) || !TYPES[extname(file)]) {
-      response.writeHead(404).end();
-      return;
-    }
-    const body = readFileSync(file);
-    response.writeHead(200, { 'content-type': TYPES[extname(file)]!, 'content-length': body.length }).end(body);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 /**
  * The exact totals per stage of the generated file, added here in BigInt cents over its text (the generator writes
@@ -162,7 +142,7 @@ describe.skipIf(!HAS_CHROMIUM)('cauce/worker in headless Chromium', () => {
       join(dir, 'index.html'),
       '<!doctype html><title>cauce worker</title><link rel="icon" href="data:,"><script type="module" src="page.js"></script>',
     );
-    server = await serve(dir);
+    server = await serveFolder(dir);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
   });
