@@ -349,7 +349,7 @@ export class FastFlowsReader {
   private dateOf(bytes: Uint8Array, plan: FastPlan): number {
     const date = this.judge(bytes, plan.date, (row) => row.date('value'));
     if (date === INVALID) return -1;
-    return plan.accumulator.value(date);
+    return plan.accumulator.dateNumber(date);
   }
 
   /** The kind cell's token (-2 when the table has no such column), or -1 when the kind is not one cauce knows. */

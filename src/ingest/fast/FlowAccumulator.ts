@@ -16,7 +16,7 @@ const MIXED = -1;
  * its rows share it; its node descriptions are those of its first row. Flows that must stay single (rows with columns
  * of their own) keep their place in the order of arrival.
  *
- * Ends, (stage, currency, period) contexts and dates are numbered through `node()`, `context()` and `value()`, so that
+ * Ends, (stage, currency, period) contexts and dates are numbered through `node()`, `context()` and `dateNumber()`, so that
  * comparing them is comparing integers.
  */
 export class FlowAccumulator {
@@ -24,8 +24,8 @@ export class FlowAccumulator {
   private readonly nodes: string[] = [];
   private readonly contextIds = new Map<string, number>();
   private readonly contexts: Array<{ stage: Stage; currency: string; period: string | undefined }> = [];
-  private readonly valueIds = new Map<string, number>();
-  private readonly values: string[] = [''];
+  private readonly dateIds = new Map<string, number>();
+  private readonly dates: string[] = [''];
 
   private count = 0;
   private capacity = 1024;
@@ -81,13 +81,13 @@ export class FlowAccumulator {
   }
 
   /** The number of a date (0 for none). */
-  value(text: string | undefined): number {
+  dateNumber(text: string | undefined): number {
     if (text === undefined) return EMPTY;
-    let index = this.valueIds.get(text);
+    let index = this.dateIds.get(text);
     if (index === undefined) {
-      index = this.values.length;
-      this.values.push(text);
-      this.valueIds.set(text, index);
+      index = this.dates.length;
+      this.dates.push(text);
+      this.dateIds.set(text, index);
     }
     return index;
   }
@@ -179,7 +179,7 @@ export class FlowAccumulator {
     const to = this.node(flow.to.id);
     const context = this.context(flow.stage, flow.currency, flow.period);
     const row = flow.provenance.firstRow;
-    const date = this.value(flow.date);
+    const date = this.dateNumber(flow.date);
     let group = this.find(from, to, context);
     if (group === -1) group = this.create(from, to, context, flow.from, flow.to, row, date, flow.reference);
     else if (this.references[group] !== flow.reference) this.references[group] = null;
@@ -229,7 +229,7 @@ export class FlowAccumulator {
         },
       };
       const date = this.date[group]!;
-      if (date > EMPTY) flow.date = this.values[date]!;
+      if (date > EMPTY) flow.date = this.dates[date]!;
       if (context.period !== undefined) flow.period = context.period;
       const reference = this.references[group];
       if (typeof reference === 'string') flow.reference = reference;

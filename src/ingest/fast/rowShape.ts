@@ -69,7 +69,7 @@ export function readRowShape(
       from: accumulator.node(flow.from.id),
       to: accumulator.node(flow.to.id),
       context: accumulator.context(flow.stage, flow.currency, flow.period),
-      date: accumulator.value(flow.date),
+      date: accumulator.dateNumber(flow.date),
       fromRef: flow.from,
       toRef: flow.to,
       reference: flow.reference,
