@@ -1,5 +1,4 @@
 import { Decimal } from '../money/Decimal.js';
-import { read, readUnits } from '../money/readUnits.js';
 import { powerOfTen, scaledToDecimalValue } from '../money/ScaledAmount.js';
 
 /**

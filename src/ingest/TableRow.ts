@@ -3,7 +3,6 @@ import { describeAmountProblem } from '../money/parseAmount.js';
 import { currencyOfSign } from '../money/currencyOfSign.js';
 import { scanAmount } from '../money/scanAmount.js';
 import { scaledToDecimal } from '../money/scaledToDecimal.js';
-import type { AmountUnit } from '../money/unit.js';
 import { isIsoDate } from '../model/isIsoDate.js';
 import { isNodeKind, type NodeKind } from '../model/kinds.js';
 import type { Stage } from '../model/stages.js';

@@ -2,7 +2,7 @@ import { Decimal } from '../../money/Decimal.js';
 import { RecordSink } from '../RecordSink.js';
 import type { NodeRef } from '../records.js';
 import type { TableInterpreter } from '../TableInterpreter.js';
-import type { TableHeader, TableRow } from '../TableRow.js';
+import type { TableRow } from '../TableRow.js';
 import type { FlowAccumulator } from './FlowAccumulator.js';
 
 /** One flow a row gives: its ends and context numbered in the accumulator, and which amount column it carries. */
@@ -88,4 +88,3 @@ export function withPlaceholders(fields: string[], amountColumns: number[]): str
   return copy;
 }
 
-export type { TableHeader };

@@ -1,4 +1,3 @@
-import { MappingError } from '../../errors/MappingError.js';
 import { normalizeTaxId } from '../../model/normalizeTaxId.js';
 import { setOwn } from '../../model/setOwn.js';
 import { columnKey } from '../mapping/columnKey.js';
