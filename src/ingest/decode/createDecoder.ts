@@ -10,14 +10,18 @@ export interface ChunkDecoder {
   readonly mixed: boolean;
 }
 
-/** A decoder for one encoding. UTF-8 streams fall back to windows-1252 byte by byte where a chunk is not UTF-8. */
-export function createDecoder(encoding: Encoding): ChunkDecoder {
+/**
+ * A decoder for one encoding. UTF-8 streams fall back to windows-1252 byte by byte where a chunk is not UTF-8. A
+ * byte-order mark at the start of the stream is dropped, unless `midStream` says the bytes start in the middle of one
+ * (a cell), where a U+FEFF is a character like any other.
+ */
+export function createDecoder(encoding: Encoding, { midStream = false }: { midStream?: boolean } = {}): ChunkDecoder {
   switch (encoding) {
     case 'utf-8':
-      return new Utf8Decoder();
+      return new Utf8Decoder(midStream);
     case 'utf-16le':
     case 'utf-16be':
-      return platformDecoder(encoding);
+      return platformDecoder(encoding, midStream);
     case 'cp850':
       return singleByteDecoder(CP850_HIGH);
     case 'windows-1252':
@@ -27,8 +31,8 @@ export function createDecoder(encoding: Encoding): ChunkDecoder {
   }
 }
 
-function platformDecoder(label: string): ChunkDecoder {
-  const decoder = new TextDecoder(label);
+function platformDecoder(label: string, midStream: boolean): ChunkDecoder {
+  const decoder = new TextDecoder(label, { ignoreBOM: midStream });
   return {
     decode: (bytes) => decoder.decode(bytes, { stream: true }),
     end: () => decoder.decode(),
@@ -66,8 +70,12 @@ class Utf8Decoder implements ChunkDecoder {
   // ignoreBOM keeps a U+FEFF that happens to start a later chunk; the stream's own BOM is dropped once, below.
   private readonly strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private carry: Uint8Array = new Uint8Array(0);
-  private started = false;
+  private started: boolean;
   mixed = false;
+
+  constructor(midStream: boolean) {
+    this.started = midStream;
+  }
 
   decode(chunk: Uint8Array): string {
     const bytes = this.carry.length === 0 ? chunk : concat(this.carry, chunk);

@@ -11,7 +11,6 @@ import { type TableHeader, TableRow, type ValueFormat } from '../TableRow.js';
 import { ByteTokens } from './ByteTokens.js';
 import { scanPlainAmount } from './scanPlainAmount.js';
 import { type RecordCells, scanRecord } from './scanRecord.js';
-import { pastStart } from './pastStart.js';
 import { isoDayNumber } from './isoDayNumber.js';
 import { type FastPlan, planFor, type ShapePlan, shapePlanFor } from './plans.js';
 import { type RowShape, readRowShape, withPlaceholders } from './rowShape.js';
@@ -444,7 +443,7 @@ export class FastFlowsReader {
     if (ascii && end - start <= 4096) {
       return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
     }
-    this.cellDecoder ??= pastStart(createDecoder(this.encoding));
+    this.cellDecoder ??= createDecoder(this.encoding, { midStream: true });
     const text = this.cellDecoder.decode(bytes.subarray(start, end)) + this.cellDecoder.end();
     if (this.cellDecoder.mixed) this.mixedSeen = true;
     return text;
@@ -458,7 +457,7 @@ export class FastFlowsReader {
   /** From here on the full reader reads the table, its rows numbered on from this one. */
   private handOff(rest: Uint8Array): void {
     this.flush();
-    const decoder = pastStart(createDecoder(this.encoding));
+    const decoder = createDecoder(this.encoding, { midStream: true });
     const reader = new CsvRecordReader({ delimiter: this.delimiterChoice!, firstRow: this.row });
     this.general = { reader, decoder };
     this.ingester.accept(reader.push(decoder.decode(rest)));

@@ -87,4 +87,3 @@ export function withPlaceholders(fields: string[], amountColumns: number[]): str
   });
   return copy;
 }
-
