@@ -12,16 +12,17 @@ export interface ChunkDecoder {
 
 /**
  * A decoder for one encoding. UTF-8 streams fall back to windows-1252 byte by byte where a chunk is not UTF-8. A
- * byte-order mark at the start of the stream is dropped, unless `midStream` says the bytes start in the middle of one
- * (a cell), where a U+FEFF is a character like any other.
+ * byte-order mark at the start of a UTF-8 stream is dropped, unless `midStream` says the bytes start in the middle of
+ * one (a cell, as the fast reader decodes), where a U+FEFF is a character like any other. (UTF-16 is never read
+ * mid-stream: the fast reader takes ASCII-compatible encodings only.)
  */
-export function createDecoder(encoding: Encoding, { midStream = false }: { midStream?: boolean } = {}): ChunkDecoder {
+export function createDecoder(encoding: Encoding, midStream = false): ChunkDecoder {
   switch (encoding) {
     case 'utf-8':
       return new Utf8Decoder(midStream);
     case 'utf-16le':
     case 'utf-16be':
-      return platformDecoder(encoding, midStream);
+      return platformDecoder(encoding);
     case 'cp850':
       return singleByteDecoder(CP850_HIGH);
     case 'windows-1252':
@@ -31,8 +32,8 @@ export function createDecoder(encoding: Encoding, { midStream = false }: { midSt
   }
 }
 
-function platformDecoder(label: string, midStream: boolean): ChunkDecoder {
-  const decoder = new TextDecoder(label, { ignoreBOM: midStream });
+function platformDecoder(label: string): ChunkDecoder {
+  const decoder = new TextDecoder(label);
   return {
     decode: (bytes) => decoder.decode(bytes, { stream: true }),
     end: () => decoder.decode(),

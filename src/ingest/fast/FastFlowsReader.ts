@@ -443,7 +443,7 @@ export class FastFlowsReader {
     if (ascii && end - start <= 4096) {
       return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
     }
-    this.cellDecoder ??= createDecoder(this.encoding, { midStream: true });
+    this.cellDecoder ??= createDecoder(this.encoding, true);
     const text = this.cellDecoder.decode(bytes.subarray(start, end)) + this.cellDecoder.end();
     if (this.cellDecoder.mixed) this.mixedSeen = true;
     return text;
@@ -457,7 +457,7 @@ export class FastFlowsReader {
   /** From here on the full reader reads the table, its rows numbered on from this one. */
   private handOff(rest: Uint8Array): void {
     this.flush();
-    const decoder = createDecoder(this.encoding, { midStream: true });
+    const decoder = createDecoder(this.encoding, true);
     const reader = new CsvRecordReader({ delimiter: this.delimiterChoice!, firstRow: this.row });
     this.general = { reader, decoder };
     this.ingester.accept(reader.push(decoder.decode(rest)));
