@@ -1,5 +1,6 @@
 import type { FlowAttributes, FlowGraph } from '../model/types.js';
 import { FlowTotals } from '../reconcile/FlowTotals.js';
+import { FlowTable } from './FlowTable.js';
 
 /** A flow with its edge key, as rules see it. */
 export interface IndexedFlow {
@@ -8,19 +9,20 @@ export interface IndexedFlow {
 }
 
 /**
- * Indexes that several rules need, each built on first use and then shared: payments (flows with a date) grouped by
- * payer, flows grouped by reference, and every node's totals per stage and currency.
+ * Indexes that several rules need, each built on first use and then shared: the flows as columns, payments (flows with
+ * a date) grouped by payer, flows grouped by reference, and every node's totals per stage and currency.
  */
 export class FlowIndex {
   private payments: Map<string, IndexedFlow[]> | undefined;
   private references: Map<string, IndexedFlow[]> | undefined;
   private nodeTotals: FlowTotals | undefined;
+  private flowTable: FlowTable | undefined;
 
   constructor(private readonly graph: FlowGraph) {}
 
   /** Dated flows (payments) by payer, each list in date order (flows of one date in the graph's order). */
   paymentsByPayer(): Map<string, IndexedFlow[]> {
-    this.payments ??= paymentsOf(this.graph);
+    this.payments ??= paymentsOf(this.table());
     return this.payments;
   }
 
@@ -39,6 +41,12 @@ export class FlowIndex {
     return this.references;
   }
 
+  /** Every flow as columns: node numbers, stage and currency numbers, cents (see FlowTable). */
+  table(): FlowTable {
+    this.flowTable ??= new FlowTable(this.graph);
+    return this.flowTable;
+  }
+
   /** What every node received and paid, per stage and currency. */
   totals(): FlowTotals {
     this.nodeTotals ??= new FlowTotals(this.graph);
@@ -46,58 +54,17 @@ export class FlowIndex {
   }
 }
 
-/**
- * Dated flows by payer, in date order. A comparison sort of each payer's list would compare date strings millions of
- * times; the dates are few, so they are numbered in calendar order and the flows placed by a counting sort, which is
- * stable: flows of one date keep the graph's order, as a stable sort of each list would leave them. Payers are listed
- * in the order of their first dated flow in the graph.
- */
-function paymentsOf(graph: FlowGraph): Map<string, IndexedFlow[]> {
+/** The table's payments as lists of flows, for rules of users' own that walk them as objects. */
+function paymentsOf(table: FlowTable): Map<string, IndexedFlow[]> {
   const payments = new Map<string, IndexedFlow[]>();
-  const items: IndexedFlow[] = [];
-  const lists: IndexedFlow[][] = [];
-  const dateNumbers: number[] = [];
-  const dates = new Map<string, number>();
-  const names: string[] = [];
-  // Data come grouped by payer and often by date: the last of each is kept at hand to spare a look-up.
-  let lastPayer: string | undefined;
-  let lastList: IndexedFlow[] = [];
-  let lastDate: string | undefined;
-  let lastNumber = 0;
-  graph.forEachEdge((edge, flow, source) => {
-    const date = flow.date;
-    if (date === undefined) return;
-    // The graph's own key string where it is the payer: it compares by identity and is found faster in a map.
-    const payer = flow.from === source ? source : flow.from;
-    if (payer !== lastPayer) {
-      let list = payments.get(payer);
-      if (!list) payments.set(payer, (list = []));
-      lastPayer = payer;
-      lastList = list;
+  const { payers, start, rows } = table.payments();
+  for (let p = 0; p < payers.length; p++) {
+    const list: IndexedFlow[] = [];
+    for (let at = start[p]!; at < start[p + 1]!; at++) {
+      const row = rows[at]!;
+      list.push({ edge: table.edges[row]!, flow: table.flows[row]! });
     }
-    if (date !== lastDate) {
-      let number = dates.get(date);
-      if (number === undefined) {
-        number = names.length;
-        dates.set(date, number);
-        names.push(date);
-      }
-      lastDate = date;
-      lastNumber = number;
-    }
-    items.push({ edge, flow });
-    lists.push(lastList);
-    dateNumbers.push(lastNumber);
-  });
-  // ISO dates order as plain strings: no locale is needed, and comparing them plainly is faster.
-  const byDate = names.map((_name, number) => number).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
-  const rank = new Int32Array(names.length);
-  byDate.forEach((number, at) => (rank[number] = at));
-  const start = new Int32Array(names.length + 1);
-  for (const number of dateNumbers) start[rank[number]! + 1]!++;
-  for (let at = 0; at < names.length; at++) start[at + 1]! += start[at]!;
-  const order = new Int32Array(items.length);
-  for (let at = 0; at < items.length; at++) order[start[rank[dateNumbers[at]!]!]!++] = at;
-  for (const at of order) lists[at]!.push(items[at]!);
+    payments.set(table.nodes[payers[p]!]!, list);
+  }
   return payments;
 }

@@ -3,7 +3,7 @@ import { read, readUnits } from '../money/readUnits.js';
 import { powerOfTen } from '../money/ScaledAmount.js';
 
 /** A running count of cents stays exact in a float while it stays below 2^53; this leaves room for one more amount. */
-const SAFE_CENTS = 2 ** 52;
+export const SAFE_CENTS = 2 ** 52;
 /** Amounts up to 10^13 (in units) are read as cents; larger ones are added as Decimals. */
 const LARGEST_UNITS = 1e13;
 
@@ -61,6 +61,7 @@ export class MoneySum {
   }
 }
 
-function fromCents(cents: number): Decimal {
+/** A count of cents as a Decimal. */
+export function fromCents(cents: number): Decimal {
   return new Decimal(`${cents}e-2`);
 }

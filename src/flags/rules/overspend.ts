@@ -3,8 +3,9 @@ import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { MoneySum } from '../MoneySum.js';
-import type { Stage } from '../../model/stages.js';
+import { GroupSums } from '../GroupSums.js';
+import type { FlowTable } from '../FlowTable.js';
+import { STAGES, type Stage } from '../../model/stages.js';
 import type { FlowGraph } from '../../model/types.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -23,20 +24,26 @@ export const overspend: FlagRule<OverspendOptions> = {
   title: { en: 'Paid out more than allotted', es: 'Pagó más de lo asignado' },
   severity: 'high',
   defaults: { tolerance: '0' },
-  run({ graph }, options) {
+  run({ graph, index }, options) {
     const tolerance = new Decimal(options.tolerance);
-    const { sums, currencies } = sumsOf(graph);
+    const table = index.table();
+    const sums = sumsOf(table);
+    const currencies = table.currencies;
+    const width = currencies.length * SLOTS;
+    const receives = new Uint8Array(table.nodes.length);
+    for (let row = 0; row < table.size; row++) receives[table.to[row]!] = 1;
     const flags: Flag[] = [];
-    graph.forEachNode((node) => {
-      const mine = sums.get(node);
-      if (!mine) return;
-      const receives = graph.inDegree(node) > 0;
-      for (const c of currencyOrder(graph, node, mine, currencies)) {
+    for (let number = 0; number < table.nodes.length; number++) {
+      const base = number * width;
+      const node = table.nodes[number]!;
+      for (const c of currencyOrder(graph, node, sums, base, currencies)) {
         const currency = currencies[c]!;
-        const allotment = receives
-          ? firstOf(mine, c, RECEIVED_MODIFIED, 'modified', RECEIVED_APPROVED, 'approved')
-          : firstOf(mine, c, PASSED_MODIFIED, 'modified', PASSED_APPROVED, 'approved');
-        const payments = firstOf(mine, c, PAID, 'paid', EXERCISED, 'exercised');
+        const at = base + c * SLOTS;
+        const allotment =
+          receives[number] === 1
+            ? firstOf(sums, at, RECEIVED_MODIFIED, 'modified', RECEIVED_APPROVED, 'approved')
+            : firstOf(sums, at, PASSED_MODIFIED, 'modified', PASSED_APPROVED, 'approved');
+        const payments = firstOf(sums, at, PAID, 'paid', EXERCISED, 'exercised');
         if (!allotment || !payments) continue;
         const over = payments.amount.minus(allotment.amount);
         if (!over.greaterThan(tolerance)) continue;
@@ -71,7 +78,7 @@ export const overspend: FlagRule<OverspendOptions> = {
           }),
         );
       }
-    });
+    }
     return flags;
   },
 };
@@ -87,103 +94,62 @@ const EXERCISED = 5;
 const SLOTS = 6;
 
 /**
- * The sums of every node that allots or pays, slot by slot (currency x `SLOTS`), in one pass over the flows, with
- * the currencies numbered in the order the flows first name them. A slot is empty until a flow is added to it, so an
- * empty one means "no flows at that stage", not zero. Only these six sums are made: the rule needs no provenance
- * behind them and no sum at any other stage.
+ * The sums of every node, slot by slot (node x currency x `SLOTS`), in one pass over the flows. A slot given no flow
+ * means "no flows at that stage", not zero. Only these six sums are made: the rule needs no provenance behind them and
+ * no sum at any other stage.
  */
-function sumsOf(graph: FlowGraph): { sums: Map<string, Array<MoneySum | undefined>>; currencies: string[] } {
-  const sums = new Map<string, Array<MoneySum | undefined>>();
-  const currencies: string[] = [];
-  const numbers = new Map<string, number>();
-  let lastCurrency: string | undefined;
-  let lastNumber = 0;
-  // Flows come grouped by payer in most data: the last node's slots are kept at hand, one for each end, so that a
-  // run of flows from one node looks it up once.
-  let lastFrom: string | undefined;
-  let fromSlots: Array<MoneySum | undefined> = [];
-  let lastTo: string | undefined;
-  let toSlots: Array<MoneySum | undefined> = [];
-  const slotsOf = (node: string) => {
-    let mine = sums.get(node);
-    if (!mine) sums.set(node, (mine = []));
-    return mine;
-  };
-  const add = (slots: Array<MoneySum | undefined>, slot: number, amount: Decimal) => {
-    let sum = slots[slot];
-    if (sum === undefined) slots[slot] = sum = new MoneySum(true);
-    sum.add(amount);
-  };
-  graph.forEachEdge((_edge, flow, source, target) => {
-    // The graph's own key strings where they are the flow's ends: they compare by identity, and a map finds the very
-    // string it holds faster than an equal one.
-    const from = flow.from === source ? source : flow.from;
-    const to = flow.to === target ? target : flow.to;
-    if (from !== lastFrom) {
-      lastFrom = from;
-      fromSlots = slotsOf(from);
-    }
-    // Most flows share their currency with the one before: compared first, it spares a look-up per flow.
-    if (flow.currency !== lastCurrency) {
-      let number = numbers.get(flow.currency);
-      if (number === undefined) {
-        number = currencies.length;
-        numbers.set(flow.currency, number);
-        currencies.push(flow.currency);
-      }
-      lastCurrency = flow.currency;
-      lastNumber = number;
-    }
-    const base = lastNumber * SLOTS;
-    switch (flow.stage) {
-      case 'modified':
-      case 'approved':
-        if (to !== lastTo) {
-          lastTo = to;
-          toSlots = slotsOf(to);
-        }
-        add(toSlots, base + (flow.stage === 'modified' ? RECEIVED_MODIFIED : RECEIVED_APPROVED), flow.amount);
-        add(fromSlots, base + (flow.stage === 'modified' ? PASSED_MODIFIED : PASSED_APPROVED), flow.amount);
+function sumsOf(table: FlowTable): GroupSums {
+  const width = table.currencies.length * SLOTS;
+  const sums = new GroupSums(table.nodes.length * width, table, true);
+  const { from, to, stage, currency } = table;
+  for (let row = 0; row < table.size; row++) {
+    const base = currency[row]! * SLOTS;
+    switch (stage[row]) {
+      case MODIFIED_STAGE:
+        sums.add(to[row]! * width + base + RECEIVED_MODIFIED, row);
+        sums.add(from[row]! * width + base + PASSED_MODIFIED, row);
         break;
-      case 'paid':
-        add(fromSlots, base + PAID, flow.amount);
+      case APPROVED_STAGE:
+        sums.add(to[row]! * width + base + RECEIVED_APPROVED, row);
+        sums.add(from[row]! * width + base + PASSED_APPROVED, row);
         break;
-      case 'exercised':
-        add(fromSlots, base + EXERCISED, flow.amount);
+      case PAID_STAGE:
+        sums.add(from[row]! * width + base + PAID, row);
+        break;
+      case EXERCISED_STAGE:
+        sums.add(from[row]! * width + base + EXERCISED, row);
         break;
     }
-  });
-  return { sums, currencies };
+  }
+  return sums;
 }
+
+const APPROVED_STAGE = STAGES.indexOf('approved');
+const MODIFIED_STAGE = STAGES.indexOf('modified');
+const EXERCISED_STAGE = STAGES.indexOf('exercised');
+const PAID_STAGE = STAGES.indexOf('paid');
 
 /** The first of two slots that holds a sum, with its stage. */
 function firstOf(
-  sums: Array<MoneySum | undefined>,
-  currency: number,
+  sums: GroupSums,
+  at: number,
   slot: number,
   stage: Stage,
   otherSlot: number,
   otherStage: Stage,
 ): { stage: Stage; amount: Decimal } | undefined {
-  const first = sums[currency * SLOTS + slot];
-  if (first !== undefined) return { stage, amount: first.value() };
-  const other = sums[currency * SLOTS + otherSlot];
-  return other === undefined ? undefined : { stage: otherStage, amount: other.value() };
+  if (sums.has(at + slot)) return { stage, amount: sums.value(at + slot) };
+  return sums.has(at + otherSlot) ? { stage: otherStage, amount: sums.value(at + otherSlot) } : undefined;
 }
 
 /**
  * The currencies a node may be flagged in (it paid out in them), in the order its flags come: those it received
  * anything in first, then the rest, each in the order the flows first name them.
  */
-function currencyOrder(
-  graph: FlowGraph,
-  node: string,
-  sums: Array<MoneySum | undefined>,
-  currencies: string[],
-): number[] {
+function currencyOrder(graph: FlowGraph, node: string, sums: GroupSums, base: number, currencies: string[]): number[] {
   const paying: number[] = [];
   for (let c = 0; c < currencies.length; c++) {
-    if (sums[c * SLOTS + PAID] !== undefined || sums[c * SLOTS + EXERCISED] !== undefined) paying.push(c);
+    if (sums.has(base + c * SLOTS + PAID) || sums.has(base + c * SLOTS + EXERCISED)) paying.push(c);
   }
   if (paying.length < 2) return paying;
   const received = new Set<string>();
