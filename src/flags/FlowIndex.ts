@@ -1,5 +1,6 @@
 import type { FlowAttributes, FlowGraph } from '../model/types.js';
 import { FlowTotals } from '../reconcile/FlowTotals.js';
+import { allotmentSides, type AllotmentSides } from './allotmentSides.js';
 import { FlowTable } from './FlowTable.js';
 
 /** A flow with its edge key, as rules see it. */
@@ -17,6 +18,7 @@ export class FlowIndex {
   private references: Map<string, IndexedFlow[]> | undefined;
   private nodeTotals: FlowTotals | undefined;
   private flowTable: FlowTable | undefined;
+  private sides: AllotmentSides | undefined;
 
   constructor(private readonly graph: FlowGraph) {}
 
@@ -41,10 +43,25 @@ export class FlowIndex {
     return this.references;
   }
 
-  /** Every flow as columns: node numbers, stage and currency numbers, cents (see FlowTable). */
+  /**
+   * Every flow as columns: node numbers, stage and currency numbers, cents (see FlowTable). What the built-in rules
+   * read; its shape may change in any release, so a rule of a user's own is better written on the graph.
+   *
+   * @internal
+   */
   table(): FlowTable {
     this.flowTable ??= new FlowTable(this.graph);
     return this.flowTable;
+  }
+
+  /**
+   * Every node's allotment sides, as budget-shift and underspend read them (see allotmentSides).
+   *
+   * @internal
+   */
+  allotmentSides(): AllotmentSides {
+    this.sides ??= allotmentSides(this.table());
+    return this.sides;
   }
 
   /** What every node received and paid, per stage and currency. */

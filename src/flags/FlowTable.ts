@@ -29,7 +29,9 @@ export class FlowTable {
   /** The amount as whole cents (see `centsOf`), NaN where it is not one: sums there go on as Decimals. */
   readonly cents: Float64Array;
   private readonly numbers = new Map<string, number>();
-  private periodColumn: NumberedColumn | undefined;
+  private readonly periodColumn: NumberedColumn;
+  /** The dates numbered as they first come; renumbered in calendar order on first use (see `dates`). */
+  private readonly dateCodes: Numberer;
   private dateColumn: DateColumn | undefined;
   private paymentRows: PaymentRows | undefined;
 
@@ -51,6 +53,10 @@ export class FlowTable {
     this.currency = new Int32Array(size);
     this.cents = new Float64Array(size);
     const currencyNumbers = new Map<string, number>();
+    // Periods and dates are numbered in this same pass, while each flow is at hand: a pass of their own would fetch
+    // a million scattered objects again.
+    const periods = new Numberer(size);
+    const dates = new Numberer(size);
     // Data come grouped by payer, often by payee, and nearly always in one currency: the last of each is kept at hand
     // to spare a look-up.
     let lastSource: string | undefined;
@@ -86,8 +92,12 @@ export class FlowTable {
       this.stage[row] = STAGE_NUMBER.get(flow.stage)!;
       this.currency[row] = currencyNumber;
       this.cents[row] = centsOf(flow.amount) ?? Number.NaN;
+      periods.add(row, flow.period);
+      dates.add(row, flow.date);
       row++;
     });
+    this.periodColumn = periods;
+    this.dateCodes = dates;
   }
 
   /** A node's number; undefined when the graph has no such node. */
@@ -101,13 +111,12 @@ export class FlowTable {
 
   /** The periods the flows state, numbered in the order they first appear; -1 for a flow that states none. */
   periods(): NumberedColumn {
-    this.periodColumn ??= numbered(this.flows, (flow) => flow.period);
     return this.periodColumn;
   }
 
   /** The flows' dates, numbered in calendar order; -1 for a flow without a date. */
   dates(): DateColumn {
-    this.dateColumn ??= datesOf(this.flows);
+    this.dateColumn ??= inCalendarOrder(this.dateCodes);
     return this.dateColumn;
   }
 
@@ -144,15 +153,15 @@ export interface PaymentRows {
 }
 
 /**
- * The dates numbered in calendar order. ISO dates order as plain strings: no locale is needed, and comparing them
- * plainly is faster. The dates are few, so they are numbered as they come and renumbered once sorted.
+ * The dates renumbered in calendar order. ISO dates order as plain strings: no locale is needed, and comparing them
+ * plainly is faster. The dates are few, so they were numbered as they came and are renumbered once sorted.
  */
-function datesOf(flows: FlowAttributes[]): DateColumn {
-  const { codes, names } = numbered(flows, (flow) => flow.date);
+function inCalendarOrder({ codes: asTheyCame, names }: NumberedColumn): DateColumn {
   const byDate = names.map((_name, code) => code).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
   const rank = new Int32Array(names.length);
   byDate.forEach((code, at) => (rank[code] = at));
-  for (let row = 0; row < codes.length; row++) if (codes[row]! >= 0) codes[row] = rank[codes[row]!]!;
+  const codes = new Int32Array(asTheyCame.length);
+  for (let row = 0; row < codes.length; row++) codes[row] = asTheyCame[row]! >= 0 ? rank[asTheyCame[row]!]! : -1;
   return { codes, names: byDate.map((code) => names[code]!), sorted: true };
 }
 
@@ -190,28 +199,33 @@ function paymentsOf(table: FlowTable): PaymentRows {
   return { payers: Int32Array.from(payers), start: payerStart, rows };
 }
 
-function numbered(flows: FlowAttributes[], valueOf: (flow: FlowAttributes) => string | undefined): NumberedColumn {
-  const codes = new Int32Array(flows.length);
-  const names: string[] = [];
-  const numbers = new Map<string, number>();
-  let last: string | undefined;
-  let lastCode = -1;
-  for (let row = 0; row < flows.length; row++) {
-    const value = valueOf(flows[row]!);
-    if (value !== last) {
-      last = value;
-      if (value === undefined) lastCode = -1;
+/** Numbers a column's values as they first come, row by row; a row with no value gets -1. */
+class Numberer implements NumberedColumn {
+  readonly codes: Int32Array;
+  readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  // Rows come in runs of one value (a file's period, a day's payments): the last is kept at hand.
+  private last: string | undefined;
+  private lastCode = -1;
+
+  constructor(size: number) {
+    this.codes = new Int32Array(size);
+  }
+
+  add(row: number, value: string | undefined): void {
+    if (value !== this.last) {
+      this.last = value;
+      if (value === undefined) this.lastCode = -1;
       else {
-        let code = numbers.get(value);
+        let code = this.numbers.get(value);
         if (code === undefined) {
-          code = names.length;
-          numbers.set(value, code);
-          names.push(value);
+          code = this.names.length;
+          this.numbers.set(value, code);
+          this.names.push(value);
         }
-        lastCode = code;
+        this.lastCode = code;
       }
     }
-    codes[row] = lastCode;
+    this.codes[row] = this.lastCode;
   }
-  return { codes, names };
 }

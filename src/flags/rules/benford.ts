@@ -7,6 +7,8 @@ import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { centsOf, MoneySum } from '../MoneySum.js';
+import type { FlowTable } from '../FlowTable.js';
+import { firstDigit, firstDigitOfCents, stageMask } from '../paymentRows.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface BenfordOptions {
@@ -52,29 +54,58 @@ export const benford: FlagRule<BenfordOptions> = {
     const limit = threshold.toNumber();
     const minCents = centsOf(minAmount);
 
+    const table = index.table();
+    const { payers, start, rows } = table.payments();
+    const tested = stageMask(stages);
+    const stageColumn = table.stage;
+    const currencyColumn = table.currency;
+    // Digit counts and payments tested per currency of the payer at hand; `seen` says which payer last used them.
+    const digits = new Int32Array(table.currencies.length * 9);
+    const sizes = new Int32Array(table.currencies.length);
+    const seen = new Int32Array(table.currencies.length).fill(-1);
+    const currencies: number[] = [];
+
     const flags: Flag[] = [];
-    for (const [payer, payments] of index.paymentsByPayer()) {
-      const byCurrency = new Map<string, { counts: number[]; flows: IndexedFlow[]; total: MoneySum }>();
-      for (const item of payments) {
-        const { flow } = item;
-        if (!stages.includes(flow.stage)) continue;
-        // Compared in cents where both amounts are whole cents: no Decimal is built for the size of each payment.
-        const cents = minCents === undefined ? undefined : centsOf(flow.amount);
-        if (cents === undefined ? flow.amount.abs().lessThan(minAmount) : Math.abs(cents) < minCents!) continue;
-        let group = byCurrency.get(flow.currency);
-        if (!group)
-          byCurrency.set(flow.currency, (group = { counts: new Array(9).fill(0), flows: [], total: new MoneySum() }));
-        group.counts[firstDigit(flow.amount) - 1]!++;
-        group.flows.push(item);
-        group.total.add(flow.amount);
+    for (let p = 0; p < payers.length; p++) {
+      const first = start[p]!;
+      const end = start[p + 1]!;
+      currencies.length = 0;
+      for (let at = first; at < end; at++) {
+        const row = rows[at]!;
+        if (tested[stageColumn[row]!] === 0) continue;
+        const digit = digitOf(table, row, minCents, minAmount);
+        if (digit === 0) continue;
+        const c = currencyColumn[row]!;
+        if (seen[c] !== p) {
+          seen[c] = p;
+          currencies.push(c);
+          digits.fill(0, c * 9, c * 9 + 9);
+          sizes[c] = 0;
+        }
+        digits[c * 9 + digit - 1]!++;
+        sizes[c]!++;
       }
-      for (const [currency, { counts, flows, total: running }] of byCurrency) {
-        const total = running.value();
-        const n = flows.length;
+      for (const c of currencies) {
+        const n = sizes[c]!;
         if (n < options.minPayments) continue;
+        const counts = Array.from(digits.subarray(c * 9, c * 9 + 9));
         const observed = counts.map((count) => count / n);
         const mad = observed.reduce((sum, share, at) => sum + Math.abs(share - EXPECTED[at]!), 0) / 9;
         if (!(mad > limit)) continue;
+        // The flows and their total only for a payer that is flagged: the same payments, in the same order.
+        const flows: IndexedFlow[] = [];
+        const running = new MoneySum();
+        for (let at = first; at < end; at++) {
+          const row = rows[at]!;
+          if (currencyColumn[row] !== c || tested[stageColumn[row]!] === 0) continue;
+          if (digitOf(table, row, minCents, minAmount) === 0) continue;
+          const flow = table.flows[row]!;
+          flows.push({ edge: table.edges[row]!, flow });
+          running.add(flow.amount);
+        }
+        const total = running.value();
+        const payer = table.nodes[payers[p]!]!;
+        const currency = table.currencies[c]!;
         const who = describeNode(graph, payer);
         const sum = money(total, currency);
         const madText = mad.toFixed(4);
@@ -109,12 +140,14 @@ export const benford: FlagRule<BenfordOptions> = {
 };
 
 /**
- * The first significant digit of a positive amount: the leading digit of its first base 10^7 word, which decimal.js
- * keeps without leading zeros, the digit its exact decimal text starts with ("0.0456" gives 4). No text is built.
+ * The first digit of a payment the test takes (its size at least `minAmount`), or 0 for one it leaves out. Read from
+ * cents where both amounts are whole cents: no Decimal is built, or compared, for the size of each payment.
  */
-function firstDigit(amount: Decimal): number {
-  let word = amount.d[0]!;
-  if (!(word > 0)) throw new RangeError(`no significant digit in ${amount.toFixed()}`);
-  while (word >= 10) word = Math.floor(word / 10);
-  return word;
+function digitOf(table: FlowTable, row: number, minCents: number | undefined, minAmount: Decimal): number {
+  const cents = table.cents[row]!;
+  if (cents === cents && minCents !== undefined) return Math.abs(cents) < minCents ? 0 : firstDigitOfCents(cents);
+  const amount = table.flows[row]!.amount;
+  if (amount.abs().lessThan(minAmount)) return 0;
+  // minAmount is above zero, so the amount is not zero, and has a first digit.
+  return cents === cents ? firstDigitOfCents(cents) : firstDigit(amount);
 }

@@ -1,25 +1,20 @@
 import { Decimal } from '../../money/Decimal.js';
+import { STAGES } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import type { FlowGraph } from '../../model/types.js';
+import type { AllotmentSides } from '../allotmentSides.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
-import { fileByNodeAndCurrency } from '../fileByNodeAndCurrency.js';
+import type { FlowTable } from '../FlowTable.js';
+import { GroupSums } from '../GroupSums.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { MoneySum } from '../MoneySum.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule, Severity } from '../types.js';
 
 export interface BudgetShiftOptions {
   /** The share of the approved amount by which the modified one may differ, either way, before it is flagged. */
   share: string;
-}
-
-/** A node's approved and modified flows on one side, in one currency and period. */
-interface Group {
-  period: string;
-  approved: IndexedFlow[];
-  modified: IndexedFlow[];
 }
 
 /**
@@ -39,65 +34,101 @@ export const budgetShift: FlagRule<BudgetShiftOptions> = {
   title: { en: 'Budget changed during the year', es: 'Presupuesto modificado durante el año' },
   severity: 'low',
   defaults: { share: '0.1' },
-  run({ graph }, options) {
+  run({ graph, index }, options) {
     const threshold = toDecimalArgument(options.share, 'config.budget-shift.share');
+    const table = index.table();
+    const sides = index.allotmentSides();
+    const { rows, groupOf } = sides;
+    // Two sums per period group, approved and modified, in the graph's order of the group's flows.
+    const sums = new GroupSums(sides.groupPeriod.length * 2, table);
+    for (let i = 0; i < rows.length; i++) {
+      sums.add(groupOf[i]! * 2 + (table.stage[rows[i]!] === MODIFIED_STAGE ? MODIFIED : APPROVED), rows[i]!);
+    }
+    const share = floatShare(threshold);
     const flags: Flag[] = [];
-    // One pass over the flows: walking each node's edges would visit every payment twice for a few allotments.
-    const received = new Map<string, Map<string, IndexedFlow[]>>();
-    const passedDown = new Map<string, Map<string, IndexedFlow[]>>();
-    const receive = fileByNodeAndCurrency(received);
-    const passDown = fileByNodeAndCurrency(passedDown);
-    graph.forEachEdge((edge, flow, source, target) => {
-      if (flow.stage !== 'approved' && flow.stage !== 'modified') return;
-      // The graph's own key strings where they are the flow's ends: they compare by identity, and a map finds the
-      // very string it holds faster than an equal one.
-      const item = { edge, flow };
-      receive(flow.to === target ? target : flow.to, item);
-      passDown(flow.from === source ? source : flow.from, item);
-    });
-    for (const node of new Set([...received.keys(), ...passedDown.keys()])) {
-      const into = received.get(node);
-      const out = passedDown.get(node);
-      for (const currency of new Set([...(into?.keys() ?? []), ...(out?.keys() ?? [])])) {
-        const side = into?.get(currency) ?? out!.get(currency)!;
-        for (const group of byPeriod(side)) {
-          if (group.approved.length === 0 || group.modified.length === 0) continue;
-          const approved = sum(group.approved);
-          const modified = sum(group.modified);
-          const change = modified.minus(approved);
-          // Compared without dividing, so the decision is exact and an approved amount of zero needs no special case.
-          if (!change.abs().greaterThan(approved.abs().times(threshold))) continue;
-          flags.push(shiftFlag(graph, node, currency, group, approved, modified, threshold, options.severity));
-        }
+    for (let s = 0; s < sides.count; s++) {
+      for (let g = sides.groupStart[s]!; g < sides.groupStart[s + 1]!; g++) {
+        if (!sums.has(g * 2 + APPROVED) || !sums.has(g * 2 + MODIFIED)) continue;
+        if (!shifted(sums, g, share, threshold)) continue;
+        const approved = sums.value(g * 2 + APPROVED);
+        const modified = sums.value(g * 2 + MODIFIED);
+        flags.push(shiftFlag(graph, table, sides, s, g, approved, modified, threshold, options.severity));
       }
     }
     return flags;
   },
 };
 
+const APPROVED = 0;
+const MODIFIED = 1;
+const MODIFIED_STAGE = STAGES.indexOf('modified');
+
+/**
+ * Whether the group's modified sum differs from its approved one by more than `threshold` of it, exactly: decided in
+ * cents and floats where the two sides are far apart (a float's error is some 10^-16 of them), else by the Decimals,
+ * without dividing, so that an approved amount of zero needs no special case.
+ */
+function shifted(sums: GroupSums, g: number, share: number | undefined, threshold: Decimal): boolean {
+  const approved = sums.centsOf(g * 2 + APPROVED);
+  const modified = sums.centsOf(g * 2 + MODIFIED);
+  // NaN cents (a sum gone Decimal) fail every comparison and fall through to the Decimals.
+  if (share !== undefined) {
+    const change = Math.abs(modified - approved);
+    const limit = Math.abs(approved) * share;
+    const margin = (change + Math.abs(limit)) * 1e-9;
+    if (change > limit + margin) return true;
+    if (change < limit - margin) return false;
+  }
+  const approvedSum = sums.value(g * 2 + APPROVED);
+  const change = sums.value(g * 2 + MODIFIED).minus(approvedSum);
+  return change.abs().greaterThan(approvedSum.abs().times(threshold));
+}
+
+/** The threshold as a float, where one is close enough to it to decide far from the boundary; else undefined. */
+function floatShare(threshold: Decimal): number | undefined {
+  const share = threshold.toNumber();
+  if (share === 0) return threshold.isZero() ? 0 : undefined;
+  return Math.abs(share) > 1e-200 && Math.abs(share) < 1e200 ? share : undefined;
+}
+
 function shiftFlag(
   graph: FlowGraph,
-  node: string,
-  currency: string,
-  group: Group,
+  table: FlowTable,
+  sides: AllotmentSides,
+  s: number,
+  g: number,
   approved: Decimal,
   modified: Decimal,
   threshold: Decimal,
   severity: Severity,
 ): Flag {
+  const node = table.nodes[sides.node[s]!]!;
+  const currency = table.currencies[sides.currency[s]!]!;
+  const periodNumber = sides.groupPeriod[g]!;
+  const period = periodNumber === -1 ? '' : table.periods().names[periodNumber]!;
   const change = modified.minus(approved);
   const share = approved.isZero() ? new Decimal(Infinity) : change.abs().dividedBy(approved.abs());
   const cut = change.isNegative();
   const who = describeNode(graph, node);
   const [was, now, moved] = [approved, modified, change.abs()].map((value) => money(value, currency));
-  const when = group.period === '' ? '' : ` for ${group.period}`;
-  const cuando = group.period === '' ? '' : ` para ${group.period}`;
+  const when = period === '' ? '' : ` for ${period}`;
+  const cuando = period === '' ? '' : ` para ${period}`;
   const size = share.isFinite() ? ` (${percent(share)})` : '';
+  // The group's approved flows, then its modified ones, each in the graph's order.
+  const flows: IndexedFlow[] = [];
+  for (const wanted of [false, true]) {
+    for (let i = sides.start[s]!; i < sides.start[s + 1]!; i++) {
+      const row = sides.rows[i]!;
+      if (sides.groupOf[i] === g && (table.stage[row] === MODIFIED_STAGE) === wanted) {
+        flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+      }
+    }
+  }
   return makeFlag({
     rule: 'budget-shift',
     severity,
     nodes: [node],
-    flows: [...group.approved, ...group.modified],
+    flows,
     amount: change.abs(),
     currency,
     message: {
@@ -111,26 +142,7 @@ function shiftFlag(
       direction: cut ? 'cut' : 'increase',
       share: share.toFixed(),
       threshold: threshold.toFixed(),
-      period: group.period,
+      period,
     },
   });
-}
-
-/** The flows by period when every one states a period; else one group of them all, under the period ''. */
-function byPeriod(flows: IndexedFlow[]): Group[] {
-  const split = flows.every(({ flow }) => flow.period !== undefined);
-  const groups = new Map<string, Group>();
-  for (const item of flows) {
-    const period = split ? item.flow.period! : '';
-    let group = groups.get(period);
-    if (!group) groups.set(period, (group = { period, approved: [], modified: [] }));
-    group[item.flow.stage as 'approved' | 'modified'].push(item);
-  }
-  return [...groups.values()];
-}
-
-function sum(flows: IndexedFlow[]): Decimal {
-  const total = new MoneySum();
-  for (const { flow } of flows) total.add(flow.amount);
-  return total.value();
 }

@@ -1,9 +1,10 @@
-import { Decimal } from '../../money/Decimal.js';
+import type { Decimal } from '../../money/Decimal.js';
 import { assertStage, STAGES, type Stage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
-import type { FlowAttributes } from '../../model/types.js';
 import type { IndexedFlow } from '../FlowIndex.js';
+import type { FlowTable } from '../FlowTable.js';
+import { GroupSums } from '../GroupSums.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { stageName } from '../stageName.js';
@@ -16,23 +17,21 @@ export interface CycleOptions {
   minAmount: string;
 }
 
-/** The flows of one stage and currency, with their ends numbered in the graph's order of nodes. */
+/** The flows of one stage and currency, as rows of the table, in the graph's order. */
 interface Group {
   stage: Stage;
   currency: string;
-  edges: string[];
-  flows: FlowAttributes[];
-  from: number[];
-  to: number[];
+  rows: Int32Array;
 }
 
-/** Every flow from one node to another in a group, added up. Ends are numbered within the group. */
+/**
+ * Every flow from one node to another in a group, added up: the sums exactly, by hop number, and each hop's flows as a
+ * chain of positions in the group (its first, and the next after each) rather than an array per hop.
+ */
 interface Hops {
-  from: Int32Array;
-  to: Int32Array;
-  amount: Decimal[];
-  /** Each hop's flows, as positions in the group. */
-  flows: number[][];
+  sums: GroupSums;
+  first: number[];
+  next: Int32Array;
 }
 
 /**
@@ -51,53 +50,21 @@ export const cycle: FlagRule<CycleOptions> = {
   title: { en: 'Money going around in a circle', es: 'Dinero que da la vuelta' },
   severity: 'medium',
   defaults: { stages: [...STAGES], minAmount: '0' },
-  run({ graph }, options) {
+  run({ graph, index }, options) {
     const minAmount = toDecimalArgument(options.minAmount, 'config.cycle.minAmount');
     const stages = new Set(options.stages.map((stage) => assertStage(stage, 'config.cycle.stages')));
 
-    // Nodes are numbered in the graph's order, so the same data always read the same way (a cycle starts at the
+    // The table numbers nodes in the graph's order, so the same data always read the same way (a cycle starts at the
     // node that came first).
-    const ids: string[] = [];
-    const number = new Map<string, number>();
-    graph.forEachNode((node) => {
-      number.set(node, ids.length);
-      ids.push(node);
-    });
-    // Stage, then currency: a key built per flow would allocate a string for each of a million flows.
-    const groups = new Map<Stage, Map<string, Group>>();
-    // Data come grouped by payer: the last payer's number is kept at hand. The graph's own key strings are looked up
-    // where they are the flow's ends: a map finds the very string it holds faster than an equal one.
-    let lastFrom: string | undefined;
-    let fromNumber = 0;
-    graph.forEachEdge((edge, flow, source, target) => {
-      if (!stages.has(flow.stage)) return;
-      const from = flow.from === source ? source : flow.from;
-      if (from !== lastFrom) {
-        lastFrom = from;
-        fromNumber = number.get(from)!;
-      }
-      let byCurrency = groups.get(flow.stage);
-      if (!byCurrency) groups.set(flow.stage, (byCurrency = new Map()));
-      let group = byCurrency.get(flow.currency);
-      if (!group)
-        byCurrency.set(
-          flow.currency,
-          (group = { stage: flow.stage, currency: flow.currency, edges: [], flows: [], from: [], to: [] }),
-        );
-      group.edges.push(edge);
-      group.flows.push(flow);
-      group.from.push(fromNumber);
-      group.to.push(number.get(flow.to === target ? target : flow.to)!);
-    });
-
-    const local = new Int32Array(ids.length).fill(-1);
+    const table = index.table();
+    const local = new Int32Array(table.nodes.length).fill(-1);
     const flags: Flag[] = [];
-    for (const group of [...groups.values()].flatMap((byCurrency) => [...byCurrency.values()])) {
-      for (const loop of loopsOf(group, local)) {
+    for (const group of groupsOf(table, stages)) {
+      for (const loop of loopsOf(table, group, local)) {
         const around = widestCycle(loop);
         if (!around.amount.greaterThan(minAmount)) continue;
         const path = around.path;
-        const nodes = path.map((hop) => ids[loop.members[loop.hops.from[hop]!]!]!);
+        const nodes = path.map((hop) => table.nodes[loop.members[loop.from[hop]!]!]!);
         const chain = chainOf(nodes, (id) => describeNode(graph, id));
         const most = money(around.amount, group.currency);
         const size = loop.members.length;
@@ -113,9 +80,7 @@ export const cycle: FlagRule<CycleOptions> = {
             rule: 'cycle',
             severity: options.severity,
             nodes,
-            flows: path.flatMap((hop) =>
-              loop.hops.flows[hop]!.map((f): IndexedFlow => ({ edge: group.edges[f]!, flow: group.flows[f]! })),
-            ),
+            flows: path.flatMap((hop) => flowsOf(table, group, loop.hops, loop.ids[hop]!)),
             amount: around.amount,
             currency: group.currency,
             message: {
@@ -124,11 +89,11 @@ export const cycle: FlagRule<CycleOptions> = {
             },
             evidence: {
               cycle: nodes,
-              hopAmounts: path.map((hop) => loop.hops.amount[hop]!.toFixed()),
+              hopAmounts: path.map((hop) => loop.hops.sums.value(loop.ids[hop]!).toFixed()),
               amountAround: around.amount.toFixed(),
               stage: group.stage,
               componentNodes: size,
-              componentHops: loop.hops.amount.length,
+              componentHops: loop.ids.length,
               minAmount: minAmount.toFixed(),
             },
           }),
@@ -151,9 +116,62 @@ function chainOf(nodes: string[], name: (id: string) => string): string {
   return [...shown, name(nodes[0]!)].join(' -> ');
 }
 
-/** A strongly connected group of nodes: its members (graph numbers, in graph order) and its hops between them. */
+/**
+ * The flows of each stage and currency the rule reads, grouped by a counting sort of the rows: stages in the order the
+ * flows first name them, and within a stage its currencies in the same way.
+ */
+function groupsOf(table: FlowTable, stages: Set<Stage>): Group[] {
+  const read = STAGES.map((stage) => stages.has(stage));
+  const currencies = table.currencies.length;
+  const count = STAGES.length * currencies;
+  const start = new Int32Array(count + 1);
+  // The first row of each group and of each stage, which order the groups.
+  const firstRow = new Int32Array(count).fill(-1);
+  const stageFirst = new Int32Array(STAGES.length).fill(-1);
+  for (let row = 0; row < table.size; row++) {
+    const stage = table.stage[row]!;
+    if (!read[stage]) continue;
+    const group = stage * currencies + table.currency[row]!;
+    if (firstRow[group] === -1) firstRow[group] = row;
+    if (stageFirst[stage] === -1) stageFirst[stage] = row;
+    start[group + 1]!++;
+  }
+  for (let group = 0; group < count; group++) start[group + 1]! += start[group]!;
+  const rows = new Int32Array(start[count]!);
+  const fill = start.slice(0, count);
+  for (let row = 0; row < table.size; row++) {
+    if (read[table.stage[row]!]) rows[fill[table.stage[row]! * currencies + table.currency[row]!]!++] = row;
+  }
+  const present: number[] = [];
+  for (let group = 0; group < count; group++) if (firstRow[group] !== -1) present.push(group);
+  const stageOf = (group: number) => Math.floor(group / currencies);
+  present.sort((a, b) => stageFirst[stageOf(a)]! - stageFirst[stageOf(b)]! || firstRow[a]! - firstRow[b]!);
+  return present.map((group) => ({
+    stage: STAGES[stageOf(group)]!,
+    currency: table.currencies[group % currencies]!,
+    rows: rows.subarray(start[group]!, start[group + 1]!),
+  }));
+}
+
+/** A hop's flows, in the order they were added up. */
+function flowsOf(table: FlowTable, group: Group, hops: Hops, hop: number): IndexedFlow[] {
+  const flows: IndexedFlow[] = [];
+  for (let f = hops.first[hop]!; f !== -1; f = hops.next[f]!) {
+    const row = group.rows[f]!;
+    flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+  }
+  return flows;
+}
+
+/**
+ * A strongly connected group of nodes: its members (graph numbers, in graph order) and its hops between them, with
+ * their ends numbered within the loop and their numbers among the group's hops.
+ */
 interface Loop {
   members: number[];
+  from: Int32Array;
+  to: Int32Array;
+  ids: Int32Array;
   hops: Hops;
 }
 
@@ -162,14 +180,14 @@ interface Loop {
  * are found twice: first over the raw flows, so that a chain with no loop (most budgets) costs one pass and no sums;
  * then over the hops inside those components that net to more than zero, which may split them further.
  */
-function loopsOf(group: Group, local: Int32Array): Loop[] {
-  const flowCount = group.flows.length;
+function loopsOf(table: FlowTable, group: Group, local: Int32Array): Loop[] {
+  const flowCount = group.rows.length;
   const members: number[] = [];
   const from = new Int32Array(flowCount);
   const to = new Int32Array(flowCount);
   for (let f = 0; f < flowCount; f++) {
-    from[f] = localNumber(group.from[f]!, local, members);
-    to[f] = localNumber(group.to[f]!, local, members);
+    from[f] = localNumber(table.from[group.rows[f]!]!, local, members);
+    to[f] = localNumber(table.to[group.rows[f]!]!, local, members);
   }
   for (const node of members) local[node] = -1;
   const size = members.length;
@@ -181,11 +199,13 @@ function loopsOf(group: Group, local: Int32Array): Loop[] {
 
   const hopFrom: number[] = [];
   const hopTo: number[] = [];
-  const hopAmount: Decimal[] = [];
-  // Each hop's flows as a chain of positions (first, and next after each), rather than an array per hop.
-  const hopFirst: number[] = [];
+  // Each hop's sum starts from its first flow's amount, as adding the amounts one to the next does.
+  const hops: Hops = {
+    sums: new GroupSums(flowCount, table, true),
+    first: [],
+    next: new Int32Array(flowCount).fill(-1),
+  };
   const hopLast: number[] = [];
-  const next = new Int32Array(flowCount).fill(-1);
   // Flows taken payer by payer (a stable counting sort), so that a payer's hop to each payee is found by the payee
   // alone: no map keyed by pairs, which would hash a million numbers too large for small integers.
   const byPayer = adjacency(size, from, to);
@@ -195,23 +215,22 @@ function loopsOf(group: Group, local: Int32Array): Loop[] {
       const m = byPayer.targets[at]!;
       if (first[n] !== first[m]) continue;
       const f = byPayer.via[at]!;
-      const hop = hopTowards[m]!;
+      let hop = hopTowards[m]!;
       if (hop === -1 || hopFrom[hop] !== n) {
-        hopTowards[m] = hopAmount.length;
+        hop = hopTowards[m] = hopFrom.length;
         hopFrom.push(n);
         hopTo.push(m);
-        hopAmount.push(group.flows[f]!.amount);
-        hopFirst.push(f);
-        hopLast.push(f);
-      } else {
-        hopAmount[hop] = hopAmount[hop]!.plus(group.flows[f]!.amount);
-        next[hopLast[hop]!] = f;
-        hopLast[hop] = f;
-      }
+        hops.first.push(f);
+      } else hops.next[hopLast[hop]!] = f;
+      hopLast[hop] = f;
+      hops.sums.add(hop, group.rows[f]!);
     }
   }
   const carrying: number[] = [];
-  for (let hop = 0; hop < hopAmount.length; hop++) if (hopAmount[hop]!.greaterThan(0)) carrying.push(hop);
+  for (let hop = 0; hop < hopFrom.length; hop++) {
+    const cents = hops.sums.centsOf(hop);
+    if (cents === cents ? cents > 0 : hops.sums.value(hop).greaterThan(0)) carrying.push(hop);
+  }
   const second = stronglyConnected(
     size,
     Int32Array.from(carrying, (hop) => hopFrom[hop]!),
@@ -229,27 +248,20 @@ function loopsOf(group: Group, local: Int32Array): Loop[] {
   const loops: Loop[] = [];
   for (const list of byComponent.values()) {
     const inside: number[] = [];
-    const hops: Hops = {
-      from: new Int32Array(list.length),
-      to: new Int32Array(list.length),
-      amount: list.map((hop) => hopAmount[hop]!),
-      flows: list.map((hop) => {
-        const positions: number[] = [];
-        for (let f = hopFirst[hop]!; f !== -1; f = next[f]!) positions.push(f);
-        return positions;
-      }),
-    };
     // Numbered again within the component, in graph order, so that its first member is the node that ranks first.
     const ordered = [...new Set(list.flatMap((hop) => [hopFrom[hop]!, hopTo[hop]!]))]
       .map((node) => members[node]!)
       .sort((a, b) => a - b);
     for (const node of ordered) localNumber(node, local, inside);
-    list.forEach((hop, h) => {
-      hops.from[h] = local[members[hopFrom[hop]!]!]!;
-      hops.to[h] = local[members[hopTo[hop]!]!]!;
-    });
+    const loop: Loop = {
+      members: inside,
+      from: Int32Array.from(list, (hop) => local[members[hopFrom[hop]!]!]!),
+      to: Int32Array.from(list, (hop) => local[members[hopTo[hop]!]!]!),
+      ids: Int32Array.from(list),
+      hops,
+    };
     for (const node of inside) local[node] = -1;
-    loops.push({ members: inside, hops });
+    loops.push(loop);
   }
   return loops;
 }
@@ -346,16 +358,21 @@ function stronglyConnected(size: number, from: Int32Array, to: Int32Array): Int3
  * still close a loop; every loop among them then passes through the smallest of them, so a shortest way back from its
  * end to its start (breadth first) closes the cycle.
  */
-function widestCycle({ members, hops }: Loop): { amount: Decimal; path: number[] } {
+function widestCycle({ members, from: hopFrom, to: hopTo, ids, hops }: Loop): { amount: Decimal; path: number[] } {
   const size = members.length;
-  const count = hops.amount.length;
-  // Ordered by the nearest float first, which never reverses two amounts, and exactly where the floats are equal.
-  const near = hops.amount.map((amount) => amount.toNumber());
-  const order = Array.from({ length: count }, (_, h) => h).sort(
-    (a, b) => near[a]! - near[b]! || hops.amount[a]!.comparedTo(hops.amount[b]!),
-  );
-  const from = Int32Array.from(order, (h) => hops.from[h]!);
-  const to = Int32Array.from(order, (h) => hops.to[h]!);
+  const count = ids.length;
+  const order = Array.from({ length: count }, (_, h) => h);
+  const cents = Float64Array.from(ids, (id) => hops.sums.centsOf(id));
+  // In cents where every hop is whole cents: exact, and equal amounts keep their order, as below.
+  if (cents.every((value) => value === value)) order.sort((a, b) => cents[a]! - cents[b]!);
+  else {
+    // Ordered by the nearest float first, which never reverses two amounts, and exactly where the floats are equal.
+    const amount = Array.from(ids, (id) => hops.sums.value(id));
+    const near = amount.map((value) => value.toNumber());
+    order.sort((a, b) => near[a]! - near[b]! || amount[a]!.comparedTo(amount[b]!));
+  }
+  const from = Int32Array.from(order, (h) => hopFrom[h]!);
+  const to = Int32Array.from(order, (h) => hopTo[h]!);
 
   // The whole group has a loop (it is strongly connected); find the last position from which the hops still do.
   let loops = 0;
@@ -389,7 +406,7 @@ function widestCycle({ members, hops }: Loop): { amount: Decimal; path: number[]
   let begin = 0;
   for (let p = 1; p < path.length; p++) if (from[path[p]!]! < from[path[begin]!]!) begin = p;
   const turned = [...path.slice(begin), ...path.slice(0, begin)].map((position) => order[position]!);
-  return { amount: hops.amount[order[loops]!]!, path: turned };
+  return { amount: hops.sums.value(ids[order[loops]!]!), path: turned };
 }
 
 /** Whether the links from position `skip` on close a loop: a topological sort (Kahn's) that cannot place every node. */

@@ -1,8 +1,8 @@
 import { describeNode } from '../describeNode.js';
-import type { IndexedFlow } from '../FlowIndex.js';
+import type { FlowTable } from '../FlowTable.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { centsOf } from '../MoneySum.js';
+import { flowsOfRows, stageMask } from '../paymentRows.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface DuplicatePaymentOptions {
@@ -21,34 +21,19 @@ export const duplicatePayment: FlagRule<DuplicatePaymentOptions> = {
   severity: 'medium',
   defaults: { stages: ['paid', 'exercised'] },
   run({ graph, index }, options) {
+    const table = index.table();
+    const { payers, start, rows } = table.payments();
+    const looked = stageMask(options.stages);
+    const repeats = new Repeats(table, rows, start);
     const flags: Flag[] = [];
-    for (const [payer, payments] of index.paymentsByPayer()) {
-      const groups = new Map<string, { why: 'date' | 'reference'; flows: IndexedFlow[] }>();
-      // Most payments repeat nothing. A first pass counts cheap numbers made from the amount and the date (or the
-      // reference); only payments whose number comes up twice can repeat, and only theirs are written as keys. Payments
-      // are taken in the same order either way, so their groups are found in the same order.
-      const candidates = candidatesOf(payments, options.stages);
-      for (let at = 0; at < payments.length; at++) {
-        const mark = candidates[at]!;
-        if (mark === 0) continue;
-        const item = payments[at]!;
-        const { flow } = item;
-        const amount = flow.amount.toFixed();
-        const keys: Array<[string, 'date' | 'reference']> = [];
-        if (mark & BY_DATE)
-          keys.push([`d\u0000${flow.to}\u0000${flow.currency}\u0000${amount}\u0000${flow.date}`, 'date']);
-        if (mark & BY_REFERENCE)
-          keys.push([`r\u0000${flow.to}\u0000${flow.currency}\u0000${amount}\u0000${flow.reference}`, 'reference']);
-        for (const [key, why] of keys) {
-          const group = groups.get(key);
-          if (group) group.flows.push(item);
-          else groups.set(key, { why, flows: [item] });
-        }
-      }
+    for (let p = 0; p < payers.length; p++) {
+      const groups = repeats.of(start[p]!, start[p + 1]!, looked);
+      if (groups.length === 0) continue;
+      const payer = table.nodes[payers[p]!]!;
       // A pair repeated on one date under one reference matches both ways: report it once, by date.
       const reported = new Set<string>();
-      for (const { why, flows } of groups.values()) {
-        if (flows.length < 2) continue;
+      for (const { why, members } of groups) {
+        const flows = flowsOfRows(table, members);
         const signature = flows
           .map(({ edge }) => edge)
           .sort()
@@ -89,55 +74,155 @@ export const duplicatePayment: FlagRule<DuplicatePaymentOptions> = {
   },
 };
 
-const BY_DATE = 1;
-const BY_REFERENCE = 2;
-/** Numbers are kept within small integers, which a map hashes fastest. */
-const RANGE = 2147483647;
-
-/**
- * For each payment, whether it may repeat another by date (`BY_DATE`) or by reference (`BY_REFERENCE`), or 0. Two
- * payments that repeat each other have the same amount and date (or reference), so the same number made from them;
- * payments of the same number may still differ (another payee, a number shared by chance), which the keys then tell
- * apart. Amounts that are not whole cents are always candidates.
- */
-function candidatesOf(payments: IndexedFlow[], stages: string[]): Uint8Array {
-  const marks = new Uint8Array(payments.length);
-  const byDate = new Map<number, number>();
-  const byReference = new Map<number, number>();
-  const dateNumbers = new Float64Array(payments.length);
-  const referenceNumbers = new Float64Array(payments.length);
-  for (let at = 0; at < payments.length; at++) {
-    const { flow } = payments[at]!;
-    if (!stages.includes(flow.stage)) continue;
-    const cents = centsOf(flow.amount);
-    if (cents === undefined) {
-      marks[at] = BY_DATE | (flow.reference === undefined ? 0 : BY_REFERENCE);
-      continue;
-    }
-    const amount = cents % RANGE;
-    const date = (amount * 31 + hash(flow.date!)) % RANGE;
-    dateNumbers[at] = date;
-    byDate.set(date, (byDate.get(date) ?? 0) + 1);
-    if (flow.reference !== undefined) {
-      const reference = (amount * 31 + hash(flow.reference)) % RANGE;
-      referenceNumbers[at] = reference;
-      byReference.set(reference, (byReference.get(reference) ?? 0) + 1);
-    }
-    marks[at] = 4;
-  }
-  for (let at = 0; at < payments.length; at++) {
-    if (marks[at] !== 4) continue;
-    const { flow } = payments[at]!;
-    let mark = byDate.get(dateNumbers[at]!)! > 1 ? BY_DATE : 0;
-    if (flow.reference !== undefined && byReference.get(referenceNumbers[at]!)! > 1) mark |= BY_REFERENCE;
-    marks[at] = mark;
-  }
-  return marks;
+/** Payments that repeat one another (their rows, in date order) and what they share besides the amount. */
+interface Repeated {
+  why: 'date' | 'reference';
+  members: number[];
 }
 
-/** A number made from a text: equal texts give equal numbers. */
-function hash(text: string): number {
-  let value = 0;
-  for (let at = 0; at < text.length; at++) value = (value * 31 + text.charCodeAt(at)) % RANGE;
-  return value;
+/**
+ * Finds a payer's repeated payments. Two payments repeat each other only if they go to the same payee in the same
+ * currency for the same amount, so these are found first, as numbers (node, currency, cents) in a hash table of typed
+ * arrays: most payments repeat nothing, and for them no key is built and no map looked up. Each set of payments alike
+ * is kept as a list in date order, where payments of one date lie side by side; references are then compared only
+ * within such a list. A payer with a payment that is not whole cents (whose amount another Decimal may equal, as -0
+ * equals 0) is grouped by keys of text, as its amounts print.
+ */
+class Repeats {
+  /** Open addressing: the place in `rows` of the first payment of each set, -1 where free. */
+  private readonly slots: Int32Array;
+  /** By place in `rows`: how many payments the set that starts there holds (0 where none starts). */
+  private readonly sizes: Int32Array;
+  /** By place in `rows`: the next payment of its set, -1 after the last; and the last one so far, at a set's start. */
+  private readonly next: Int32Array;
+  private readonly last: Int32Array;
+  private readonly dates: Int32Array;
+
+  constructor(
+    private readonly table: FlowTable,
+    private readonly rows: Int32Array,
+    start: Int32Array,
+  ) {
+    let longest = 0;
+    for (let p = 0; p + 1 < start.length; p++) longest = Math.max(longest, start[p + 1]! - start[p]!);
+    this.slots = new Int32Array(tableSize(longest));
+    this.sizes = new Int32Array(rows.length);
+    this.next = new Int32Array(rows.length);
+    this.last = new Int32Array(rows.length);
+    this.dates = table.dates().codes;
+  }
+
+  /** The repeated payments among `rows[first]` up to `rows[end]`, in the order a payer's flags come. */
+  of(first: number, end: number, looked: Uint8Array): Repeated[] {
+    const { table, rows, slots, sizes, next, last } = this;
+    const { to, currency, cents, stage } = table;
+    const mask = tableSize(end - first) - 1;
+    slots.fill(-1, 0, mask + 1);
+    let repeated = false;
+    for (let at = first; at < end; at++) {
+      sizes[at] = 0;
+      const row = rows[at]!;
+      if (looked[stage[row]!] === 0) continue;
+      const amount = cents[row]!;
+      if (amount !== amount) return textGroups(table, rows, first, end, looked);
+      const payee = to[row]!;
+      const money = currency[row]!;
+      let slot = hashOf(payee, money, amount) & mask;
+      let found = slots[slot]!;
+      while (found >= 0) {
+        const other = rows[found]!;
+        if (to[other] === payee && currency[other] === money && cents[other] === amount) break;
+        slot = (slot + 1) & mask;
+        found = slots[slot]!;
+      }
+      next[at] = -1;
+      if (found < 0) {
+        slots[slot] = at;
+        sizes[at] = 1;
+        last[at] = at;
+      } else {
+        sizes[found]!++;
+        next[last[found]!] = at;
+        last[found] = at;
+        repeated = true;
+      }
+    }
+    if (!repeated) return [];
+    const groups: Array<Repeated & { first: number }> = [];
+    for (let at = first; at < end; at++) if (sizes[at]! > 1) this.split(at, groups);
+    // Flags come in the order of each group's first payment, by date before by reference: the order in which the
+    // payments, taken one by one, would first name each group.
+    groups.sort((a, b) => a.first - b.first || (a.why === 'date' ? -1 : 1));
+    return groups;
+  }
+
+  /** The groups of a set of payments alike: its runs of one date, and its payments under one reference. */
+  private split(head: number, groups: Array<Repeated & { first: number }>): void {
+    const { rows, next, dates } = this;
+    const flows = this.table.flows;
+    let referenced = 0;
+    for (let at = head; at >= 0;) {
+      const date = dates[rows[at]!]!;
+      const members = [rows[at]!];
+      if (flows[rows[at]!]!.reference !== undefined) referenced++;
+      let after = next[at]!;
+      for (; after >= 0 && dates[rows[after]!] === date; after = next[after]!) {
+        members.push(rows[after]!);
+        if (flows[rows[after]!]!.reference !== undefined) referenced++;
+      }
+      if (members.length > 1) groups.push({ why: 'date', members, first: at });
+      at = after;
+    }
+    if (referenced < 2) return;
+    const byReference = new Map<string, Repeated & { first: number }>();
+    for (let at = head; at >= 0; at = next[at]!) {
+      const reference = flows[rows[at]!]!.reference;
+      if (reference === undefined) continue;
+      const group = byReference.get(reference);
+      if (group) group.members.push(rows[at]!);
+      else byReference.set(reference, { why: 'reference', members: [rows[at]!], first: at });
+    }
+    for (const group of byReference.values()) if (group.members.length > 1) groups.push(group);
+  }
+}
+
+/** Room for `count` entries in open addressing, at most half full: a power of two. */
+function tableSize(count: number): number {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  return size;
+}
+
+/** Mixes a payee, a currency and a count of cents (a whole number below 2^53 in size) into 32 bits. */
+function hashOf(payee: number, currency: number, cents: number): number {
+  const low = cents | 0;
+  const high = Math.floor(cents / 4294967296) | 0;
+  let hash = Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b) ^ Math.imul(payee, 0xc2b2ae35) ^ currency;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x27d4eb2d);
+  return hash ^ (hash >>> 15);
+}
+
+/**
+ * A payer's repeated payments found by keys of text, as the amounts print: for a payer with an amount that is not
+ * whole cents. The groups come in the order their first payments come, by date before by reference.
+ */
+function textGroups(table: FlowTable, rows: Int32Array, first: number, end: number, looked: Uint8Array): Repeated[] {
+  const groups = new Map<string, Repeated>();
+  for (let at = first; at < end; at++) {
+    const row = rows[at]!;
+    if (looked[table.stage[row]!] === 0) continue;
+    const flow = table.flows[row]!;
+    const amount = flow.amount.toFixed();
+    const keys: Array<[string, 'date' | 'reference']> = [
+      [`d\u0000${flow.to}\u0000${flow.currency}\u0000${amount}\u0000${flow.date}`, 'date'],
+    ];
+    if (flow.reference !== undefined)
+      keys.push([`r\u0000${flow.to}\u0000${flow.currency}\u0000${amount}\u0000${flow.reference}`, 'reference']);
+    for (const [key, why] of keys) {
+      const group = groups.get(key);
+      if (group) group.members.push(row);
+      else groups.set(key, { why, members: [row] });
+    }
+  }
+  return [...groups.values()].filter(({ members }) => members.length > 1);
 }

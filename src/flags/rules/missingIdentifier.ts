@@ -1,10 +1,12 @@
-import { assertStage, type Stage } from '../../model/stages.js';
+import { Decimal } from '../../money/Decimal.js';
+import { assertStage, STAGES } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { MoneySum } from '../MoneySum.js';
+import { GroupSums } from '../GroupSums.js';
+import { SAFE_CENTS } from '../MoneySum.js';
 import type { Flag, FlagRule } from '../types.js';
 import { stageName } from '../stageName.js';
 
@@ -31,64 +33,118 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
   title: { en: 'Large payee without a tax id', es: 'Beneficiario sin RFC' },
   severity: 'medium',
   defaults: { minimum: '500000', kinds: ['recipient', 'intermediary'], stages: ['paid', 'exercised'] },
-  run({ graph }, options) {
+  run({ graph, index }, options) {
     const minimum = toDecimalArgument(options.minimum, 'config.missing-identifier.minimum');
     const stages = options.stages.map((stage) => assertStage(stage, 'config.missing-identifier.stages'));
     const kinds = new Set(options.kinds);
-    const flags: Flag[] = [];
-    // One pass over the flows, the payee's attributes given with each: cheaper than walking each node's edges.
-    const payees = new Map<string, Map<string, Map<Stage, IndexedFlow[]>>>();
-    // Data come grouped by payee often enough: the last payee's entry is kept at hand.
-    let lastPayee: string | undefined;
-    let received = new Map<string, Map<Stage, IndexedFlow[]>>();
-    graph.forEachEdge((edge, flow, _source, target, _sourceAttributes, targetAttributes) => {
-      if (!kinds.has(targetAttributes.kind) || targetAttributes.taxId || !stages.includes(flow.stage)) return;
-      if (target !== lastPayee) {
-        let entry = payees.get(target);
-        if (!entry) payees.set(target, (entry = new Map()));
-        lastPayee = target;
-        received = entry;
-      }
-      let byStage = received.get(flow.currency);
-      if (!byStage) received.set(flow.currency, (byStage = new Map()));
-      const list = byStage.get(flow.stage);
-      if (list) list.push({ edge, flow });
-      else byStage.set(flow.stage, [{ edge, flow }]);
+    const table = index.table();
+    const { to, stage: stageOf, currency: currencyOf } = table;
+    const currencies = table.currencies;
+    // Each stage's place in `stages` (its first), -1 for the stages the rule does not read.
+    const slotOf = new Int32Array(STAGES.length).fill(-1);
+    stages.forEach((stage, slot) => {
+      const number = STAGES.indexOf(stage);
+      if (slotOf[number] === -1) slotOf[number] = slot;
     });
-    for (const [node, received] of payees) {
-      for (const [currency, byStage] of received) {
-        const stage = stages.find((candidate) => byStage.has(candidate))!;
-        const flows = byStage.get(stage)!;
-        const sum = new MoneySum();
-        for (const { flow } of flows) sum.add(flow.amount);
-        const total = sum.value();
-        if (!total.greaterThan(minimum)) continue;
-        const payers = [...new Set(flows.map(({ flow }) => flow.from))];
-        const who = describeNode(graph, node);
-        const got = money(total, currency);
-        const many = flows.length === 1 ? ['flow', 'flujo'] : ['flows', 'flujos'];
-        flags.push(
-          makeFlag({
-            rule: 'missing-identifier',
-            severity: options.severity,
-            nodes: [node, ...payers],
-            flows,
-            amount: total,
-            currency,
-            message: {
-              en: `${who} received ${got.en} (${stage}) in ${flows.length} ${many[0]}, and the data give no tax id for it: it cannot be checked against watchlists.`,
-              es: `${who} recibió ${got.es} (${stageName(stage as Stage).es}) en ${flows.length} ${many[1]} y los datos no dan su RFC: no se puede cotejar con listas de riesgo.`,
-            },
-            evidence: {
-              received: total.toFixed(),
-              stage,
-              flows: flows.length,
-              payers: payers.length,
-              minimum: minimum.toFixed(),
-            },
-          }),
-        );
+    const slots = stages.length;
+    // Payees are numbered as their first flow comes, which is the order their flags come in; -2 marks a node that is
+    // not one the rule looks at.
+    const payeeOf = new Int32Array(table.nodes.length);
+    let candidates = 0;
+    table.nodeAttributes.forEach((attributes, node) => {
+      const looked = kinds.has(attributes.kind) && !attributes.taxId;
+      payeeOf[node] = looked ? -1 : -2;
+      if (looked) candidates++;
+    });
+    const payees: number[] = [];
+    // Sums per payee, currency and stage; and each payee's first flow in each currency, which orders its flags.
+    const sums = new GroupSums(candidates * currencies.length * slots, table);
+    const firstRow = new Int32Array(candidates * currencies.length).fill(-1);
+    for (let row = 0; row < table.size; row++) {
+      const slot = slotOf[stageOf[row]!]!;
+      let payee = payeeOf[to[row]!]!;
+      if (slot < 0 || payee === -2) continue;
+      if (payee === -1) {
+        payee = payeeOf[to[row]!] = payees.length;
+        payees.push(to[row]!);
       }
+      const pair = payee * currencies.length + currencyOf[row]!;
+      if (firstRow[pair] === -1) firstRow[pair] = row;
+      sums.add(pair * slots + slot, row);
+    }
+
+    // A sum of cents is over the minimum exactly when it is over the minimum's cents rounded down, a whole number.
+    const floorCents = new Decimal(minimum).times(100).floor().toNumber();
+    const inCents = Math.abs(floorCents) < SAFE_CENTS;
+    // Per payee and currency, the stage read is the first of `stages` with flows; the groups over the minimum, in the
+    // order their flags come.
+    const over: number[] = [];
+    for (let payee = 0; payee < payees.length; payee++) {
+      const base = payee * currencies.length;
+      const inCurrencies: number[] = [];
+      for (let c = 0; c < currencies.length; c++) if (firstRow[base + c] !== -1) inCurrencies.push(c);
+      if (inCurrencies.length > 1) inCurrencies.sort((a, b) => firstRow[base + a]! - firstRow[base + b]!);
+      for (const c of inCurrencies) {
+        let group = (base + c) * slots;
+        while (!sums.has(group)) group++;
+        const cents = sums.centsOf(group);
+        if (inCents && cents === cents ? cents > floorCents : sums.value(group).greaterThan(minimum)) over.push(group);
+      }
+    }
+    if (over.length === 0) return [];
+
+    // The flows of those groups only, gathered in one more pass, in the graph's order.
+    const flagOf = new Int32Array(sums.counts.length).fill(-1);
+    over.forEach((group, at) => (flagOf[group] = at));
+    const rowsOf = over.map((): number[] => []);
+    for (let row = 0; row < table.size; row++) {
+      const slot = slotOf[stageOf[row]!]!;
+      const payee = payeeOf[to[row]!]!;
+      if (slot < 0 || payee < 0) continue;
+      const at = flagOf[(payee * currencies.length + currencyOf[row]!) * slots + slot]!;
+      if (at >= 0) rowsOf[at]!.push(row);
+    }
+    // A flag's payers, told apart by node number: a node is marked with the last flag that named it.
+    const namedBy = new Int32Array(table.nodes.length).fill(-1);
+    const flags: Flag[] = [];
+    for (const [at, group] of over.entries()) {
+      const node = table.nodes[payees[Math.floor(group / (currencies.length * slots))]!]!;
+      const currency = currencies[Math.floor(group / slots) % currencies.length]!;
+      const stage = stages[group % slots]!;
+      const flows: IndexedFlow[] = [];
+      const payers: string[] = [];
+      for (const row of rowsOf[at]!) {
+        flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+        const payer = table.from[row]!;
+        if (namedBy[payer] === at) continue;
+        namedBy[payer] = at;
+        payers.push(table.nodes[payer]!);
+      }
+      const total = sums.value(group);
+      const who = describeNode(graph, node);
+      const got = money(total, currency);
+      const many = flows.length === 1 ? ['flow', 'flujo'] : ['flows', 'flujos'];
+      flags.push(
+        makeFlag({
+          rule: 'missing-identifier',
+          severity: options.severity,
+          nodes: [node, ...payers],
+          flows,
+          amount: total,
+          currency,
+          message: {
+            en: `${who} received ${got.en} (${stage}) in ${flows.length} ${many[0]}, and the data give no tax id for it: it cannot be checked against watchlists.`,
+            es: `${who} recibió ${got.es} (${stageName(stage).es}) en ${flows.length} ${many[1]} y los datos no dan su RFC: no se puede cotejar con listas de riesgo.`,
+          },
+          evidence: {
+            received: total.toFixed(),
+            stage,
+            flows: flows.length,
+            payers: payers.length,
+            minimum: minimum.toFixed(),
+          },
+        }),
+      );
     }
     return flags;
   },

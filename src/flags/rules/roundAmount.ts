@@ -7,6 +7,8 @@ import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { centsOf, MoneySum } from '../MoneySum.js';
+import type { FlowTable } from '../FlowTable.js';
+import { isPayment, stageMask } from '../paymentRows.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -47,34 +49,54 @@ export const roundAmount: FlagRule<RoundAmountOptions> = {
       throw new InvalidArgumentError(`config.${RULE}.minPayments`, 'must be a whole number of 1 or more');
 
     // A division per payment costs more than the rest of the rule: most amounts are ruled out by comparing first.
-    const wholeMultiple = multiple.isInteger();
-    // Where the amount and the multiple are both whole cents, the test is one of whole numbers, exact in a float.
-    const multipleCents = centsOf(multiple);
-    const isMultiple = (amount: Decimal) => {
-      const cents = multipleCents === undefined ? undefined : centsOf(amount);
-      if (cents !== undefined) return cents >= multipleCents! && cents % multipleCents! === 0;
-      return !amount.lessThan(multiple) && (!wholeMultiple || amount.isInteger()) && amount.modulo(multiple).isZero();
-    };
+    const test: RoundTest = { multiple, wholeMultiple: multiple.isInteger(), multipleCents: centsOf(multiple) };
+    const table = index.table();
+    const { payers, start, rows } = table.payments();
+    const looked = stageMask(stages);
+    const stageColumn = table.stage;
+    const currencyColumn = table.currency;
+    // Payments and round payments per currency of the payer at hand; `seen` says which payer last counted them.
+    const counts = new Int32Array(table.currencies.length);
+    const rounds = new Int32Array(table.currencies.length);
+    const seen = new Int32Array(table.currencies.length).fill(-1);
+    const currencies: number[] = [];
 
     const flags: Flag[] = [];
-    for (const [payer, payments] of index.paymentsByPayer()) {
-      const byCurrency = new Map<string, { payments: number; round: IndexedFlow[]; total: MoneySum }>();
-      for (const item of payments) {
-        const { flow } = item;
-        // Refunds and zero amounts are not payments; the sign is read without building a Decimal to compare with.
-        if (!stages.includes(flow.stage) || flow.amount.isNegative() || flow.amount.isZero()) continue;
-        let group = byCurrency.get(flow.currency);
-        if (!group) byCurrency.set(flow.currency, (group = { payments: 0, round: [], total: new MoneySum() }));
-        group.payments++;
-        if (isMultiple(flow.amount)) {
-          group.round.push(item);
-          group.total.add(flow.amount);
+    for (let p = 0; p < payers.length; p++) {
+      const first = start[p]!;
+      const end = start[p + 1]!;
+      currencies.length = 0;
+      for (let at = first; at < end; at++) {
+        const row = rows[at]!;
+        if (looked[stageColumn[row]!] === 0 || !isPayment(table, row)) continue;
+        const c = currencyColumn[row]!;
+        if (seen[c] !== p) {
+          seen[c] = p;
+          currencies.push(c);
+          counts[c] = 0;
+          rounds[c] = 0;
         }
+        counts[c]!++;
+        if (isRound(table, row, test)) rounds[c]!++;
       }
-      for (const [currency, counted] of byCurrency) {
-        if (counted.payments < options.minPayments) continue;
-        if (!new Decimal(counted.round.length).greaterThan(share.times(counted.payments))) continue;
-        const group = { ...counted, total: counted.total.value() };
+      for (const c of currencies) {
+        const payments = counts[c]!;
+        if (payments < options.minPayments) continue;
+        if (!new Decimal(rounds[c]!).greaterThan(share.times(payments))) continue;
+        // The round payments and their total only for a payer that is flagged: the same payments, in the same order.
+        const round: IndexedFlow[] = [];
+        const running = new MoneySum();
+        for (let at = first; at < end; at++) {
+          const row = rows[at]!;
+          if (currencyColumn[row] !== c || looked[stageColumn[row]!] === 0 || !isPayment(table, row)) continue;
+          if (!isRound(table, row, test)) continue;
+          const flow = table.flows[row]!;
+          round.push({ edge: table.edges[row]!, flow });
+          running.add(flow.amount);
+        }
+        const group = { payments, round, total: running.value() };
+        const payer = table.nodes[payers[p]!]!;
+        const currency = table.currencies[c]!;
         const observed = new Decimal(group.round.length).dividedBy(group.payments);
         const who = describeNode(graph, payer);
         const [total, each] = [group.total, multiple].map((value) => money(value, currency));
@@ -105,3 +127,21 @@ export const roundAmount: FlagRule<RoundAmountOptions> = {
     return flags;
   },
 };
+
+interface RoundTest {
+  multiple: Decimal;
+  wholeMultiple: boolean;
+  /** The multiple as whole cents, where it is (see `centsOf`). */
+  multipleCents: number | undefined;
+}
+
+/**
+ * Whether a payment is an exact multiple of the multiple. Where the amount and the multiple are both whole cents, the
+ * test is one of whole numbers, exact in a float.
+ */
+function isRound(table: FlowTable, row: number, { multiple, wholeMultiple, multipleCents }: RoundTest): boolean {
+  const cents = table.cents[row]!;
+  if (cents === cents && multipleCents !== undefined) return cents >= multipleCents && cents % multipleCents === 0;
+  const amount = table.flows[row]!.amount;
+  return !amount.lessThan(multiple) && (!wholeMultiple || amount.isInteger()) && amount.modulo(multiple).isZero();
+}

@@ -6,8 +6,11 @@ import type { FlowGraph } from '../../model/types.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
+import type { FlowTable } from '../FlowTable.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import { centsOf, SAFE_CENTS } from '../MoneySum.js';
+import { firstDigit, flowsOfRows, isPayment, stageMask } from '../paymentRows.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface SplitPaymentsOptions {
@@ -89,51 +92,89 @@ export const splitPayments: FlagRule<SplitPaymentsOptions> = {
     const minRound = toDecimalArgument(options.minRoundFigure, `config.${RULE}.minRoundFigure`);
     const keep = new Decimal(1).minus(margin);
 
-    // The band of the ceiling a payment may have been kept under, or undefined when it sits below none. Round figures
-    // and their bands are built once per leading digit and exponent, not once per payment.
-    const thresholdBand = threshold && { ceiling: threshold, low: threshold };
-    const bands = new Map<number, Band>();
-    const ceilingOf = (amount: Decimal): Band | undefined => {
-      if (thresholdBand) return amount.lessThan(thresholdBand.ceiling) ? thresholdBand : undefined;
-      const lead = firstDigit(amount);
-      let band = bands.get(amount.e * 10 + lead);
-      if (!band) {
-        const ceiling = new Decimal(`${lead + 1}e${amount.e}`);
-        band = { ceiling, low: ceiling.times(keep) };
-        bands.set(amount.e * 10 + lead, band);
-      }
-      return band.ceiling.lessThan(minRound) || amount.lessThan(band.low) ? undefined : band;
-    };
+    const table = index.table();
+    const { payers, start, rows } = table.payments();
+    const looked = stageMask(stages);
+    const eligible = new Uint8Array(table.nodes.length);
+    for (let node = 0; node < eligible.length; node++)
+      if (payeeKinds.has(table.nodeAttributes[node]!.kind)) eligible[node] = 1;
+    const dateCodes = table.dates().codes;
+    const dayOf = Float64Array.from(table.dates().names, dayNumber);
+    const bands = new Bands(threshold, keep, minRound);
+    const { to, currency: currencyColumn, stage: stageColumn } = table;
 
-    const eligible = new Map<string, boolean>();
+    // A payer's groups (payee, currency and ceiling) are numbered as they come; each payee keeps a list of its own, a
+    // few at most, searched in place: no key is built and no map looked up per payment. `owner` says which payer last
+    // listed a payee's groups. Every array is sized for the longest list of payments and reused payer after payer.
+    const owner = new Int32Array(table.nodes.length).fill(-1);
+    const firstGroup = new Int32Array(table.nodes.length);
+    const lastGroup = new Int32Array(table.nodes.length);
+    const groupBands: Band[] = [];
+    const groupCurrency = new Int32Array(rows.length);
+    const nextGroup = new Int32Array(rows.length);
+    const groupStart = new Int32Array(rows.length + 1);
+    /** The group of each payment (by its place in `rows`), -1 for one that sits below no ceiling. */
+    const groupAt = new Int32Array(rows.length);
+    /** A payer's payments grouped, each group's in date order. */
+    const members = new Int32Array(rows.length);
+    const payees: number[] = [];
+
     const flags: Flag[] = [];
-    for (const [payer, payments] of index.paymentsByPayer()) {
-      // By payee, then a short list searched in place (one group per currency and ceiling): no key built per payment.
-      const byPayee = new Map<string, Group[]>();
-      for (const item of payments) {
-        const { flow } = item;
-        // Refunds and zero amounts are not payments; the sign is read without building a Decimal to compare with.
-        if (!stages.includes(flow.stage) || flow.amount.isNegative() || flow.amount.isZero()) continue;
-        let isEligible = eligible.get(flow.to);
-        if (isEligible === undefined) {
-          isEligible = payeeKinds.has(graph.getNodeAttribute(flow.to, 'kind'));
-          eligible.set(flow.to, isEligible);
+    for (let p = 0; p < payers.length; p++) {
+      const first = start[p]!;
+      const end = start[p + 1]!;
+      payees.length = 0;
+      groupBands.length = 0;
+      for (let at = first; at < end; at++) {
+        groupAt[at] = -1;
+        const row = rows[at]!;
+        const payee = to[row]!;
+        // Refunds and zero amounts are not payments.
+        if (looked[stageColumn[row]!] === 0 || eligible[payee] === 0 || !isPayment(table, row)) continue;
+        const band = bands.of(table, row);
+        if (!band) continue;
+        const c = currencyColumn[row]!;
+        if (owner[payee] !== p) {
+          owner[payee] = p;
+          firstGroup[payee] = -1;
+          lastGroup[payee] = -1;
+          payees.push(payee);
         }
-        if (!isEligible) continue;
-        const found = ceilingOf(flow.amount);
-        if (!found) continue;
-        let groups = byPayee.get(flow.to);
-        if (!groups) byPayee.set(flow.to, (groups = []));
-        const group = groups.find((one) => one.band === found && one.currency === flow.currency);
-        if (group) group.flows.push(item);
-        else groups.push({ band: found, currency: flow.currency, flows: [item] });
+        let group = firstGroup[payee]!;
+        while (group >= 0 && (groupBands[group] !== band || groupCurrency[group] !== c)) group = nextGroup[group]!;
+        if (group < 0) {
+          group = groupBands.length;
+          groupBands.push(band);
+          groupCurrency[group] = c;
+          nextGroup[group] = -1;
+          groupStart[group + 1] = 0;
+          if (lastGroup[payee]! >= 0) nextGroup[lastGroup[payee]!] = group;
+          else firstGroup[payee] = group;
+          lastGroup[payee] = group;
+        }
+        groupAt[at] = group;
+        groupStart[group + 1]!++;
       }
-      for (const groups of byPayee.values()) {
-        for (const { band, flows } of groups) {
-          if (flows.length < options.minPayments) continue;
-          for (const [start, end] of clusters(flows, band.ceiling, options.windowDays, options.minPayments)) {
+      const groups = groupBands.length;
+      let clustered = false;
+      for (let group = 0; group < groups; group++) if (groupStart[group + 1]! >= options.minPayments) clustered = true;
+      if (!clustered) continue;
+      // The payments by group, each group's in date order: a counting sort, which keeps the order.
+      groupStart[0] = first;
+      for (let group = 0; group < groups; group++) groupStart[group + 1]! += groupStart[group]!;
+      const next = groupStart.slice(0, groups);
+      for (let at = first; at < end; at++) if (groupAt[at]! >= 0) members[next[groupAt[at]!]!++] = rows[at]!;
+      for (const payee of payees) {
+        for (let group = firstGroup[payee]!; group >= 0; group = nextGroup[group]!) {
+          const from = groupStart[group]!;
+          const until = groupStart[group + 1]!;
+          if (until - from < options.minPayments) continue;
+          const band = groupBands[group]!;
+          const found = clusters(table, members, from, until, band, dateCodes, dayOf, options);
+          for (let at = 0; at < found.length; at += 2) {
+            const flows = flowsOfRows(table, members, found[at]!, found[at + 1]!);
             flags.push(
-              splitFlag(graph, payer, flows.slice(start, end), band.ceiling, threshold !== undefined, options),
+              splitFlag(graph, table.nodes[payers[p]!]!, flows, band.ceiling, threshold !== undefined, options),
             );
           }
         }
@@ -143,56 +184,121 @@ export const splitPayments: FlagRule<SplitPaymentsOptions> = {
   },
 };
 
-/** A ceiling and the lowest amount that sits just below it; one object per ceiling, so groups compare them by identity. */
+/**
+ * A ceiling and the lowest amount that sits just below it, with both as whole cents where they are (see `centsOf`);
+ * one object per ceiling, so groups compare them by identity. `outside` marks a round figure below `minRoundFigure`.
+ */
 interface Band {
   ceiling: Decimal;
   low: Decimal;
-}
-
-interface Group {
-  band: Band;
-  currency: string;
-  flows: IndexedFlow[];
+  ceilingCents: number | undefined;
+  lowCents: number | undefined;
+  outside: boolean;
 }
 
 /**
- * The clusters of a date-ordered list of payments, as [start, end) ranges: the window starting at each payment reaches
- * every later payment within `windowDays` of it; windows with enough payments whose total is above the ceiling
- * qualify, and qualifying windows that overlap merge. Two pointers and a running sum: linear in the payments.
+ * The band of the ceiling a payment may have been kept under, or undefined when it sits below none. Round figures and
+ * their bands are built once per leading digit and exponent, not once per payment; a payment of whole cents finds its
+ * band in an array, by digits read from its cents, and is compared in cents where the band's amounts are whole cents.
  */
-function clusters(flows: IndexedFlow[], ceiling: Decimal, windowDays: number, minPayments: number) {
-  const days = flows.map(({ flow }) => dayNumber(flow.date!));
-  const found: Array<[number, number]> = [];
-  let right = 0;
+class Bands {
+  private readonly threshold: Band | undefined;
+  private readonly byDigits = new Map<number, Band>();
+  /** The bands of amounts from 0.01 to below 10^13, by their exponent (from -2) and leading digit. */
+  private readonly byCentsDigits: Array<Band | undefined> = [];
+
+  constructor(
+    threshold: Decimal | undefined,
+    private readonly keep: Decimal,
+    private readonly minRound: Decimal,
+  ) {
+    if (threshold) this.threshold = band(threshold, threshold, false);
+  }
+
+  of(table: FlowTable, row: number): Band | undefined {
+    const cents = table.cents[row]!;
+    const threshold = this.threshold;
+    if (threshold) {
+      if (cents === cents && threshold.ceilingCents !== undefined)
+        return cents < threshold.ceilingCents ? threshold : undefined;
+      return table.flows[row]!.amount.lessThan(threshold.ceiling) ? threshold : undefined;
+    }
+    let found: Band;
+    if (cents === cents) {
+      let lead = cents;
+      let exponent = -2;
+      for (; lead >= 10; exponent++) lead = Math.floor(lead / 10);
+      const at = (exponent + 2) * 10 + lead;
+      found = this.byCentsDigits[at] ??= this.round(exponent, lead);
+      if (found.outside) return undefined;
+      if (found.lowCents !== undefined) return cents < found.lowCents ? undefined : found;
+    } else {
+      const amount = table.flows[row]!.amount;
+      found = this.round(amount.e, firstDigit(amount));
+      if (found.outside) return undefined;
+    }
+    return table.flows[row]!.amount.lessThan(found.low) ? undefined : found;
+  }
+
+  private round(exponent: number, lead: number): Band {
+    let found = this.byDigits.get(exponent * 10 + lead);
+    if (!found) {
+      const ceiling = new Decimal(`${lead + 1}e${exponent}`);
+      found = band(ceiling, ceiling.times(this.keep), ceiling.lessThan(this.minRound));
+      this.byDigits.set(exponent * 10 + lead, found);
+    }
+    return found;
+  }
+}
+
+function band(ceiling: Decimal, low: Decimal, outside: boolean): Band {
+  return { ceiling, low, ceilingCents: centsOf(ceiling), lowCents: centsOf(low), outside };
+}
+
+/**
+ * The clusters of a group's payments (`members[from]` up to `members[until]`, in date order), as [start, end) pairs
+ * of places in `members`, laid one after the other: the window starting at each payment reaches every later payment within `windowDays` of
+ * it; windows with enough payments whose total is above the ceiling qualify, and qualifying windows that overlap
+ * merge. Two pointers and a running sum: linear in the payments. The sum is a count of cents where every amount and
+ * the ceiling are whole cents (exact: the amounts are below the ceiling, and so their sum below 2^53 as checked);
+ * otherwise it is a Decimal, as the amounts are.
+ */
+function clusters(
+  table: FlowTable,
+  members: Int32Array,
+  from: number,
+  until: number,
+  { ceiling, ceilingCents }: Band,
+  dateCodes: Int32Array,
+  dayOf: Float64Array,
+  { windowDays, minPayments }: SplitPaymentsOptions,
+): number[] {
+  let inCents = ceilingCents !== undefined && (until - from) * ceilingCents < SAFE_CENTS;
+  for (let at = from; inCents && at < until; at++)
+    if (table.cents[members[at]!] !== table.cents[members[at]!]) inCents = false;
+  const found: number[] = [];
+  let right = from;
+  let cents = 0;
   let sum = new Decimal(0);
-  let current: [number, number] | undefined;
-  for (let left = 0; left < flows.length; left++) {
-    while (right < flows.length && days[right]! - days[left]! <= windowDays) {
-      sum = sum.plus(flows[right]!.flow.amount);
+  let current = -1;
+  for (let left = from; left < until; left++) {
+    const day = dayOf[dateCodes[members[left]!]!]!;
+    while (right < until && dayOf[dateCodes[members[right]!]!]! - day <= windowDays) {
+      if (inCents) cents += table.cents[members[right]!]!;
+      else sum = sum.plus(table.flows[members[right]!]!.amount);
       right++;
     }
-    if (right - left >= minPayments && sum.greaterThan(ceiling)) {
-      if (current && left < current[1]) current[1] = right;
+    if (right - left >= minPayments && (inCents ? cents > ceilingCents! : sum.greaterThan(ceiling))) {
+      if (current >= 0 && left < found[current + 1]!) found[current + 1] = right;
       else {
-        if (current) found.push(current);
-        current = [left, right];
+        current = found.length;
+        found.push(left, right);
       }
     }
-    sum = sum.minus(flows[left]!.flow.amount);
+    if (inCents) cents -= table.cents[members[left]!]!;
+    else sum = sum.minus(table.flows[members[left]!]!.amount);
   }
-  if (current) found.push(current);
   return found;
-}
-
-/**
- * The first significant digit of a positive amount: the leading digit of its first base 10^7 word, which decimal.js
- * keeps without leading zeros, the digit its exact decimal text starts with ("0.0456" gives 4). No text is built.
- */
-function firstDigit(amount: Decimal): number {
-  let word = amount.d[0]!;
-  if (!(word > 0)) throw new RangeError(`no significant digit in ${amount.toFixed()}`);
-  while (word >= 10) word = Math.floor(word / 10);
-  return word;
 }
 
 function dayNumber(date: string): number {

@@ -1,18 +1,19 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { Decimal } from '../../money/Decimal.js';
 import { isIsoDate } from '../../model/isIsoDate.js';
-import type { Stage } from '../../model/stages.js';
+import { STAGES, type Stage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
-import type { FlowAttributes, FlowGraph } from '../../model/types.js';
+import type { FlowGraph } from '../../model/types.js';
 import { periodBounds } from '../../reconcile/periodBounds.js';
+import type { AllotmentSides } from '../allotmentSides.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
-import { fileByNodeAndCurrency } from '../fileByNodeAndCurrency.js';
+import type { FlowTable, NumberedColumn } from '../FlowTable.js';
+import { GroupSums } from '../GroupSums.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { MoneySum } from '../MoneySum.js';
 import { percent } from '../percent.js';
-import type { Flag, FlagRule } from '../types.js';
+import type { Flag, FlagRule, Severity } from '../types.js';
 import { stageName } from '../stageName.js';
 
 export interface UnderspendOptions {
@@ -23,21 +24,6 @@ export interface UnderspendOptions {
    * takes every period in the data as closed, as in a Cuenta Pública.
    */
   asOf: string | null;
-}
-
-/** A node's flows in one currency, on the allotment side and the execution side. */
-interface Sides {
-  allotments: IndexedFlow[];
-  executions: IndexedFlow[];
-}
-
-/** What is compared: the allotment and the execution of one period (or of all of them, under the period ''). */
-interface Group {
-  period: string;
-  /** The periods the allotment flows state; they decide when the group's time is over. */
-  periods: Set<string>;
-  allotments: IndexedFlow[];
-  executions: IndexedFlow[];
 }
 
 /**
@@ -59,202 +45,353 @@ export const underspend: FlagRule<UnderspendOptions> = {
   title: { en: 'Spent little of its budget', es: 'Subejercicio del presupuesto' },
   severity: 'low',
   defaults: { share: '0.8', asOf: null },
-  run({ graph }, options) {
+  run({ graph, index }, options) {
     const threshold = toDecimalArgument(options.share, 'config.underspend.share');
     const asOf = options.asOf;
     if (asOf !== null && (typeof asOf !== 'string' || !isIsoDate(asOf))) {
       throw new InvalidArgumentError('config.underspend.asOf', 'expected a date written YYYY-MM-DD, or null');
     }
+    const table = index.table();
+    const sides = index.allotmentSides();
+    const executions = executionsOf(table, sides);
+    const calendar = new Calendar(table, sides, executions);
+    const periodGroups = sides.groupPeriod.length;
+    // Three sums per group: a side's period groups, and for a side compared whole because a payment of it could not
+    // be placed in its periods, one more group numbered after all of them.
+    const sums = new GroupSums((periodGroups + sides.count) * SLOTS, table);
+    const share = floatShare(threshold);
     const flags: Flag[] = [];
-    for (const [node, byCurrency] of sidesOf(graph)) {
-      for (const [currency, sides] of byCurrency) {
-        if (sides.allotments.length === 0 || sides.executions.length === 0) continue;
-        for (const group of groupsOf(sides)) {
-          if (group.executions.length === 0) continue;
-          if (asOf !== null) {
-            const end = endOf(group.periods);
-            if (end !== undefined && end > asOf) continue;
-          }
-          const hasModified = group.allotments.some(({ flow }) => flow.stage === 'modified');
-          const allottedStage: Stage = hasModified ? 'modified' : 'approved';
-          const allotments = group.allotments.filter(({ flow }) => flow.stage === allottedStage);
-          const executedStage = group.executions[0]!.flow.stage;
-          const allotted = sum(allotments);
-          const executed = sum(group.executions);
-          // A zero or negative allotment leaves no share to measure.
-          if (!allotted.greaterThan(0)) continue;
-          // Compared without dividing, so the decision is exact: executed / allotted < share.
-          if (!executed.lessThan(allotted.times(threshold))) continue;
-          const unspent = allotted.minus(executed);
-          const share = executed.dividedBy(allotted);
-          const who = describeNode(graph, node);
-          const [spent, budget, left] = [executed, allotted, unspent].map((value) => money(value, currency));
-          const when = group.period === '' ? '' : ` for ${group.period}`;
-          const cuando = group.period === '' ? '' : ` para ${group.period}`;
-          flags.push(
-            makeFlag({
-              rule: 'underspend',
-              severity: options.severity,
-              nodes: [node],
-              flows: [...allotments, ...group.executions],
-              amount: unspent,
-              currency,
-              message: {
-                en: `${who} ${executedStage === 'paid' ? 'paid' : 'exercised'} ${spent!.en} of its ${allottedStage} budget of ${budget!.en}${when} (${percent(share)}, below ${percent(threshold)}): ${left!.en} unspent.`,
-                es: `${who} ${executedStage === 'paid' ? 'pagó' : 'ejerció'} ${spent!.es} de su presupuesto ${stageName(allottedStage as Stage).es} de ${budget!.es}${cuando} (${percent(share)}, menos del ${percent(threshold)}): ${left!.es} sin ejercer.`,
-              },
-              evidence: {
-                allotted: allotted.toFixed(),
-                allottedStage,
-                executed: executed.toFixed(),
-                executedStage,
-                unspent: unspent.toFixed(),
-                share: share.toFixed(),
-                threshold: threshold.toFixed(),
-                period: group.period,
-                asOf: asOf ?? '',
-              },
-            }),
-          );
+    const found: Found = { graph, table, sides, executions, sums, threshold, asOf, severity: options.severity };
+    for (let s = 0; s < sides.count; s++) {
+      if (executions.start[s] === executions.start[s + 1]) continue;
+      const split = sides.groupPeriod[sides.groupStart[s]!] !== -1;
+      const byPeriod = split && calendar.place(s);
+      const groups: Groups = byPeriod
+        ? { first: sides.groupStart[s]!, end: sides.groupStart[s + 1]!, of: sides.groupOf, placed: calendar.placed }
+        : whole(split ? periodGroups + s : sides.groupStart[s]!);
+      for (let i = sides.start[s]!; i < sides.start[s + 1]!; i++) {
+        const row = sides.rows[i]!;
+        sums.add(allotmentGroup(groups, i) * SLOTS + (table.stage[row] === MODIFIED_STAGE ? MODIFIED : APPROVED), row);
+      }
+      for (let i = executions.start[s]!; i < executions.start[s + 1]!; i++) {
+        const group = paymentGroup(groups, i);
+        if (group !== NONE) sums.add(group * SLOTS + EXECUTED, executions.rows[i]!);
+      }
+      for (let group = groups.first; group < groups.end; group++) {
+        if (!sums.has(group * SLOTS + EXECUTED)) continue;
+        if (asOf !== null) {
+          const end = byPeriod ? calendar.end(sides.groupPeriod[group]!) : calendar.endOfSide(s);
+          if (end !== undefined && end > asOf) continue;
         }
+        const slot = sums.has(group * SLOTS + MODIFIED) ? MODIFIED : APPROVED;
+        if (below(sums, group, slot, share, threshold)) flags.push(underspendFlag(found, s, groups, group, slot));
       }
     }
     return flags;
   },
 };
 
-/**
- * Every node's allotment and execution flows per currency. The allotment side is what a node received at approved
- * and modified, or what it passed down where it received none; the execution side what it paid out at exercised, or
- * at paid where it exercised nothing in that currency. Two passes over the flows, the second keeping only the payments
- * of nodes with an allotment: walking each node's edges would visit every payment twice.
- */
-function sidesOf(graph: FlowGraph): Map<string, Map<string, Sides>> {
-  const received = new Map<string, Map<string, IndexedFlow[]>>();
-  const passedDown = new Map<string, Map<string, IndexedFlow[]>>();
-  const receive = fileByNodeAndCurrency(received);
-  const passDown = fileByNodeAndCurrency(passedDown);
-  graph.forEachEdge((edge, flow, source, target) => {
-    if (flow.stage !== 'approved' && flow.stage !== 'modified') return;
-    // The graph's own key strings where they are the flow's ends: they compare by identity, and a map finds the
-    // very string it holds faster than an equal one.
-    const item = { edge, flow };
-    receive(flow.to === target ? target : flow.to, item);
-    passDown(flow.from === source ? source : flow.from, item);
-  });
-  const exercised = new Map<string, Map<string, IndexedFlow[]>>();
-  const paid = new Map<string, Map<string, IndexedFlow[]>>();
-  const exercise = fileByNodeAndCurrency(exercised);
-  const pay = fileByNodeAndCurrency(paid);
-  let lastPayer: string | undefined;
-  let allotted = false;
-  graph.forEachEdge((edge, flow, source) => {
-    if (flow.stage !== 'exercised' && flow.stage !== 'paid') return;
-    const payer = flow.from === source ? source : flow.from;
-    if (payer !== lastPayer) {
-      lastPayer = payer;
-      allotted = received.has(payer) || passedDown.has(payer);
-    }
-    if (!allotted) return;
-    (flow.stage === 'exercised' ? exercise : pay)(payer, { edge, flow });
-  });
-  const sides = new Map<string, Map<string, Sides>>();
-  for (const node of new Set([...received.keys(), ...passedDown.keys()])) {
-    const into = received.get(node);
-    const out = passedDown.get(node);
-    const byCurrency = new Map<string, Sides>();
-    for (const currency of new Set([...(into?.keys() ?? []), ...(out?.keys() ?? [])])) {
-      byCurrency.set(currency, {
-        allotments: into?.get(currency) ?? out!.get(currency)!,
-        executions: exercised.get(node)?.get(currency) ?? paid.get(node)?.get(currency) ?? [],
-      });
-    }
-    sides.set(node, byCurrency);
-  }
-  return sides;
+/** What a flag is made from, beside the group that fired. */
+interface Found {
+  graph: FlowGraph;
+  table: FlowTable;
+  sides: AllotmentSides;
+  executions: Executions;
+  sums: GroupSums;
+  threshold: Decimal;
+  asOf: string | null;
+  severity: Severity;
 }
 
-/** The groups to compare: one per allotment period when every flow can be placed in one, else one of everything. */
-function groupsOf({ allotments, executions }: Sides): Group[] {
-  const whole = (): Group[] => [
-    {
-      period: '',
-      periods: new Set(allotments.map(({ flow }) => flow.period ?? '')),
-      allotments,
-      executions,
+/** The flag of one group of side `s`, whose allotment at `slot` it executed too little of. */
+function underspendFlag(found: Found, s: number, groups: Groups, group: number, slot: number): Flag {
+  const { graph, table, sides, executions, sums, threshold, asOf } = found;
+  // The group's allotment flows at the stage compared, then its payments, each in the graph's order.
+  const allotments: IndexedFlow[] = [];
+  for (let i = sides.start[s]!; i < sides.start[s + 1]!; i++) {
+    const row = sides.rows[i]!;
+    if (allotmentGroup(groups, i) === group && (table.stage[row] === MODIFIED_STAGE) === (slot === MODIFIED)) {
+      allotments.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+    }
+  }
+  const spent: IndexedFlow[] = [];
+  for (let i = executions.start[s]!; i < executions.start[s + 1]!; i++) {
+    const row = executions.rows[i]!;
+    if (paymentGroup(groups, i) === group) spent.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+  }
+  const node = table.nodes[sides.node[s]!]!;
+  const currency = table.currencies[sides.currency[s]!]!;
+  const period = groups.of === undefined ? '' : table.periods().names[sides.groupPeriod[group]!]!;
+  const allotted = sums.value(group * SLOTS + slot);
+  const executed = sums.value(group * SLOTS + EXECUTED);
+  const allottedStage: Stage = slot === MODIFIED ? 'modified' : 'approved';
+  const executedStage = spent[0]!.flow.stage;
+  const unspent = allotted.minus(executed);
+  const share = executed.dividedBy(allotted);
+  const who = describeNode(graph, node);
+  const [used, budget, left] = [executed, allotted, unspent].map((value) => money(value, currency));
+  const when = period === '' ? '' : ` for ${period}`;
+  const cuando = period === '' ? '' : ` para ${period}`;
+  return makeFlag({
+    rule: 'underspend',
+    severity: found.severity,
+    nodes: [node],
+    flows: [...allotments, ...spent],
+    amount: unspent,
+    currency,
+    message: {
+      en: `${who} ${executedStage === 'paid' ? 'paid' : 'exercised'} ${used!.en} of its ${allottedStage} budget of ${budget!.en}${when} (${percent(share)}, below ${percent(threshold)}): ${left!.en} unspent.`,
+      es: `${who} ${executedStage === 'paid' ? 'pagó' : 'ejerció'} ${used!.es} de su presupuesto ${stageName(allottedStage).es} de ${budget!.es}${cuando} (${percent(share)}, menos del ${percent(threshold)}): ${left!.es} sin ejercer.`,
     },
-  ];
-  if (!allotments.every(({ flow }) => flow.period !== undefined)) return whole();
-  const groups = new Map<string, Group>();
-  for (const item of allotments) {
-    const period = item.flow.period!;
-    let group = groups.get(period);
-    if (!group) groups.set(period, (group = { period, periods: new Set([period]), allotments: [], executions: [] }));
-    group.allotments.push(item);
-  }
-  const spans = [...groups.keys()].map((period) => ({ period, bounds: periodBounds(period) }));
-  for (const item of executions) {
-    const placed = place(item.flow, groups, spans);
-    if (placed === undefined) return whole();
-    if (placed !== null) groups.get(placed)!.executions.push(item);
-  }
-  return [...groups.values()];
+    evidence: {
+      allotted: allotted.toFixed(),
+      allottedStage,
+      executed: executed.toFixed(),
+      executedStage,
+      unspent: unspent.toFixed(),
+      share: share.toFixed(),
+      threshold: threshold.toFixed(),
+      period,
+      asOf: asOf ?? '',
+    },
+  });
+}
+
+// The sums of a group, in numbered slots: its allotment at modified and at approved, and its execution.
+const MODIFIED = 0;
+const APPROVED = 1;
+const EXECUTED = 2;
+const SLOTS = 3;
+
+const MODIFIED_STAGE = STAGES.indexOf('modified');
+const EXERCISED_STAGE = STAGES.indexOf('exercised');
+const PAID_STAGE = STAGES.indexOf('paid');
+
+/** A payment that falls in none of the side's allotment periods (money of a period with no allotment). */
+const NONE = -1;
+/** A payment that cannot be placed at all: its side is then compared whole. */
+const UNPLACEABLE = -2;
+
+/**
+ * The groups a side is compared in: its period groups, each allotment flow in its own and each payment where the
+ * calendar placed it; or one group of everything (`of` and `placed` undefined).
+ */
+interface Groups {
+  first: number;
+  end: number;
+  of: Int32Array | undefined;
+  placed: Int32Array | undefined;
+}
+
+/** One group of everything a side has. */
+function whole(group: number): Groups {
+  return { first: group, end: group + 1, of: undefined, placed: undefined };
+}
+
+/** The group of the side's `i`th allotment flow (a position in `sides.rows`). */
+function allotmentGroup(groups: Groups, i: number): number {
+  return groups.of === undefined ? groups.first : groups.of[i]!;
+}
+
+/** The group of the side's `i`th payment (a position in `executions.rows`), or NONE. */
+function paymentGroup(groups: Groups, i: number): number {
+  return groups.placed === undefined ? groups.first : groups.placed[i]!;
+}
+
+/** Payment rows per side, as `sides` holds allotment rows: side `s` has `rows[start[s]]` up to `rows[start[s + 1]]`. */
+interface Executions {
+  start: Int32Array;
+  rows: Int32Array;
 }
 
 /**
- * The allotment period a flow belongs to; null when it falls in none of them (money of a period with no allotment),
- * undefined when it cannot be placed at all.
+ * Every side's execution flows, in the graph's order: what its node paid out in its currency at exercised, or at paid
+ * where it exercised nothing in that currency.
  */
-function place(
-  flow: FlowAttributes,
-  groups: Map<string, Group>,
-  spans: Array<{ period: string; bounds: { first: string; last: string } | undefined }>,
-): string | null | undefined {
-  if (flow.period !== undefined && groups.has(flow.period)) return flow.period;
-  let first: string;
-  let last: string;
-  if (flow.period !== undefined) {
-    const bounds = periodBounds(flow.period);
-    if (bounds === undefined) return undefined;
-    ({ first, last } = bounds);
-  } else if (flow.date !== undefined) {
-    first = last = flow.date;
-  } else {
-    return undefined;
+function executionsOf(table: FlowTable, sides: AllotmentSides): Executions {
+  const { from, stage, currency } = table;
+  const { sideOf } = sides;
+  const width = table.currencies.length;
+  const exercised = new Int32Array(sides.count);
+  const paid = new Int32Array(sides.count);
+  for (let row = 0; row < table.size; row++) {
+    const rowStage = stage[row]!;
+    if (rowStage !== EXERCISED_STAGE && rowStage !== PAID_STAGE) continue;
+    const s = sideOf[from[row]! * width + currency[row]!]!;
+    if (s === -1) continue;
+    if (rowStage === EXERCISED_STAGE) exercised[s]!++;
+    else paid[s]!++;
   }
-  let inside: string | undefined;
-  let overlaps = false;
-  let unplaceable = false;
-  for (const { period, bounds } of spans) {
-    if (bounds === undefined) {
-      unplaceable = true;
-    } else if (bounds.first <= first && last <= bounds.last) {
-      // Overlapping allotment periods (a year and its quarters) make the place ambiguous.
-      if (inside !== undefined) return undefined;
-      inside = period;
-    } else if (bounds.first <= last && first <= bounds.last) {
-      overlaps = true;
+  const start = new Int32Array(sides.count + 1);
+  for (let s = 0; s < sides.count; s++) start[s + 1] = start[s]! + (exercised[s]! > 0 ? exercised[s]! : paid[s]!);
+  const next = start.slice(0, sides.count);
+  const rows = new Int32Array(start[sides.count]!);
+  for (let row = 0; row < table.size; row++) {
+    const rowStage = stage[row]!;
+    if (rowStage !== EXERCISED_STAGE && rowStage !== PAID_STAGE) continue;
+    const s = sideOf[from[row]! * width + currency[row]!]!;
+    if (s === -1 || rowStage !== (exercised[s]! > 0 ? EXERCISED_STAGE : PAID_STAGE)) continue;
+    rows[next[s]!++] = row;
+  }
+  return { start, rows };
+}
+
+/**
+ * Places payments in the allotment periods of their side, and says when periods end. A period's days are read once
+ * (periodBounds parses its text), and a payment's place is worked out once per side for each period or date that is
+ * not one of the side's own: most payments state one of them.
+ */
+class Calendar {
+  /** Where `place` put each payment (a group, or NONE), by its position in `executions.rows`. */
+  readonly placed: Int32Array;
+  private readonly periods: NumberedColumn;
+  private readonly bounds: Array<{ first: string; last: string } | undefined>;
+  private readonly read: Uint8Array;
+  /** The group of each of the side's periods while `place` runs; -1 for every other period. */
+  private readonly groupOfPeriod: Int32Array;
+  /** Places worked out for the side being placed (`side + 1` in `seen`), by period and by date. */
+  private readonly byPeriod: Int32Array;
+  private readonly periodSeen: Int32Array;
+  private byDate: Int32Array | undefined;
+  private dateSeen: Int32Array | undefined;
+
+  constructor(
+    private readonly table: FlowTable,
+    private readonly sides: AllotmentSides,
+    private readonly executions: Executions,
+  ) {
+    this.placed = new Int32Array(executions.rows.length);
+    this.periods = table.periods();
+    const periodCount = this.periods.names.length;
+    this.bounds = new Array(periodCount);
+    this.read = new Uint8Array(periodCount);
+    this.groupOfPeriod = new Int32Array(periodCount).fill(-1);
+    this.byPeriod = new Int32Array(periodCount);
+    this.periodSeen = new Int32Array(periodCount);
+  }
+
+  /** A period's first and last day; undefined when it cannot be placed on a calendar. */
+  boundsOf(period: number): { first: string; last: string } | undefined {
+    if (this.read[period] === 0) {
+      this.read[period] = 1;
+      this.bounds[period] = periodBounds(this.periods.names[period]!);
     }
+    return this.bounds[period];
   }
-  if (inside !== undefined) return overlaps ? undefined : inside;
-  // A flow that straddles allotment periods (a yearly payment against quarterly allotments) cannot be split; one
-  // outside every period that can be placed might lie in one that cannot.
-  return overlaps || unplaceable ? undefined : null;
+
+  /** The last day of a period; undefined when it cannot be placed on a calendar. */
+  end(period: number): string | undefined {
+    return this.boundsOf(period)?.last;
+  }
+
+  /**
+   * The last day of the latest of a side's periods, as a side compared whole is judged; undefined when a flow states
+   * no period or one cannot be placed on a calendar.
+   */
+  endOfSide(s: number): string | undefined {
+    let end: string | undefined;
+    for (let g = this.sides.groupStart[s]!; g < this.sides.groupStart[s + 1]!; g++) {
+      const period = this.sides.groupPeriod[g]!;
+      const last = period === -1 ? undefined : this.end(period);
+      if (last === undefined) return undefined;
+      if (end === undefined || last > end) end = last;
+    }
+    return end;
+  }
+
+  /**
+   * Places each payment of side `s` (one placed by period) in `placed`: in the period it states, or else in the
+   * period that contains its own period or its date. False when one cannot be placed: the side is compared whole.
+   */
+  place(s: number): boolean {
+    const { sides, executions } = this;
+    const firstGroup = sides.groupStart[s]!;
+    const endGroup = sides.groupStart[s + 1]!;
+    for (let g = firstGroup; g < endGroup; g++) this.groupOfPeriod[sides.groupPeriod[g]!] = g;
+    const stamp = s + 1;
+    let placeable = true;
+    for (let i = executions.start[s]!; i < executions.start[s + 1]! && placeable; i++) {
+      const row = executions.rows[i]!;
+      const period = this.periods.codes[row]!;
+      let group: number;
+      if (period !== -1) {
+        group = this.groupOfPeriod[period]!;
+        if (group === -1) {
+          if (this.periodSeen[period] !== stamp) {
+            this.periodSeen[period] = stamp;
+            const bounds = this.boundsOf(period);
+            this.byPeriod[period] = bounds === undefined ? UNPLACEABLE : this.within(bounds.first, bounds.last, s);
+          }
+          group = this.byPeriod[period]!;
+        }
+      } else {
+        const dates = this.table.dates();
+        const date = dates.codes[row]!;
+        if (date === -1) group = UNPLACEABLE;
+        else {
+          this.byDate ??= new Int32Array(dates.names.length);
+          this.dateSeen ??= new Int32Array(dates.names.length);
+          if (this.dateSeen[date] !== stamp) {
+            this.dateSeen[date] = stamp;
+            this.byDate[date] = this.within(dates.names[date]!, dates.names[date]!, s);
+          }
+          group = this.byDate[date]!;
+        }
+      }
+      if (group === UNPLACEABLE) placeable = false;
+      else this.placed[i] = group;
+    }
+    for (let g = firstGroup; g < endGroup; g++) this.groupOfPeriod[sides.groupPeriod[g]!] = -1;
+    return placeable;
+  }
+
+  /** The side's period group that holds the days `first` to `last`; NONE when none does, UNPLACEABLE when unclear. */
+  private within(first: string, last: string, s: number): number {
+    let inside = NONE;
+    let overlaps = false;
+    let unplaceable = false;
+    for (let g = this.sides.groupStart[s]!; g < this.sides.groupStart[s + 1]!; g++) {
+      const bounds = this.boundsOf(this.sides.groupPeriod[g]!);
+      if (bounds === undefined) {
+        unplaceable = true;
+      } else if (bounds.first <= first && last <= bounds.last) {
+        // Overlapping allotment periods (a year and its quarters) make the place ambiguous.
+        if (inside !== NONE) return UNPLACEABLE;
+        inside = g;
+      } else if (bounds.first <= last && first <= bounds.last) {
+        overlaps = true;
+      }
+    }
+    if (inside !== NONE) return overlaps ? UNPLACEABLE : inside;
+    // A flow that straddles allotment periods (a yearly payment against quarterly allotments) cannot be split; one
+    // outside every period that can be placed might lie in one that cannot.
+    return overlaps || unplaceable ? UNPLACEABLE : NONE;
+  }
 }
 
-/** The last day of the latest period; undefined when a period is missing or cannot be placed on a calendar. */
-function endOf(periods: Set<string>): string | undefined {
-  let end: string | undefined;
-  for (const period of periods) {
-    const bounds = period === '' ? undefined : periodBounds(period);
-    if (bounds === undefined) return undefined;
-    if (end === undefined || bounds.last > end) end = bounds.last;
+/**
+ * Whether the group executed less than `threshold` of its allotment, which must be above zero, exactly: decided in
+ * cents and floats where the two sides are far apart (a float's error is some 10^-16 of them), else by the Decimals,
+ * compared without dividing: executed / allotted < share.
+ */
+function below(sums: GroupSums, group: number, slot: number, share: number | undefined, threshold: Decimal): boolean {
+  const allotted = sums.centsOf(group * SLOTS + slot);
+  const executed = sums.centsOf(group * SLOTS + EXECUTED);
+  // A zero or negative allotment leaves no share to measure.
+  if (allotted === allotted ? allotted <= 0 : !sums.value(group * SLOTS + slot).greaterThan(0)) return false;
+  // NaN cents (a sum gone Decimal) fail every comparison and fall through to the Decimals.
+  if (share !== undefined) {
+    const limit = allotted * share;
+    const margin = (Math.abs(executed) + Math.abs(limit)) * 1e-9;
+    if (executed < limit - margin) return true;
+    if (executed > limit + margin) return false;
   }
-  return end;
+  return sums.value(group * SLOTS + EXECUTED).lessThan(sums.value(group * SLOTS + slot).times(threshold));
 }
 
-function sum(flows: IndexedFlow[]): Decimal {
-  const total = new MoneySum();
-  for (const { flow } of flows) total.add(flow.amount);
-  return total.value();
+/** The threshold as a float, where one is close enough to it to decide far from the boundary; else undefined. */
+function floatShare(threshold: Decimal): number | undefined {
+  const share = threshold.toNumber();
+  if (share === 0) return threshold.isZero() ? 0 : undefined;
+  return Math.abs(share) > 1e-200 && Math.abs(share) < 1e200 ? share : undefined;
 }

@@ -1,13 +1,13 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { Decimal } from '../../money/Decimal.js';
-import { assertStage } from '../../model/stages.js';
+import { assertStage, STAGES } from '../../model/stages.js';
 import type { FlowGraph } from '../../model/types.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { MoneySum } from '../MoneySum.js';
+import { GroupSums } from '../GroupSums.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -49,54 +49,107 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
     if (!Number.isInteger(options.minPayments) || options.minPayments < 1)
       throw new InvalidArgumentError(`config.${RULE}.minPayments`, 'must be a whole number of 1 or more');
 
-    const flags: Flag[] = [];
-    for (const [payer, payments] of index.paymentsByPayer()) {
-      // By currency, then by fiscal year: no key string is built per payment.
-      const years = new Map<string, Map<number, YearCount>>();
-      for (const item of payments) {
-        const { flow } = item;
-        // Refunds and zero amounts are not payments; the sign is read without building a Decimal to compare with.
-        if (!stages.includes(flow.stage) || flow.amount.isNegative() || flow.amount.isZero()) continue;
-        const date = flow.date!;
-        const year = Number(date.slice(0, 4));
-        const month = Number(date.slice(5, 7));
-        const fiscalYear = month <= endMonth ? year : year + 1;
-        let ofCurrency = years.get(flow.currency);
-        if (!ofCurrency) years.set(flow.currency, (ofCurrency = new Map()));
-        let group = ofCurrency.get(fiscalYear);
-        if (!group) {
-          const last = { flows: [], total: new MoneySum() };
-          group = { fiscalYear, currency: flow.currency, payments: 0, total: new MoneySum(), months: 0, last };
-          ofCurrency.set(fiscalYear, group);
+    const table = index.table();
+    const { stage: stageOf, currency: currencyOf, cents } = table;
+    const { codes: dateOf, names: dates } = table.dates();
+    // A date's month and fiscal year, worked out once per date rather than once per payment.
+    const monthOf = new Int32Array(dates.length);
+    const fiscalYearOf = new Int32Array(dates.length);
+    dates.forEach((date, code) => {
+      const year = Number(date.slice(0, 4));
+      const month = Number(date.slice(5, 7));
+      monthOf[code] = month;
+      fiscalYearOf[code] = month <= endMonth ? year : year + 1;
+    });
+    const read = new Uint8Array(STAGES.length);
+    for (const stage of stages) read[STAGES.indexOf(stage)] = 1;
+    const { payers, start, rows } = table.payments();
+
+    // Groups (a payer's fiscal year in one currency) are numbered as their first payment comes, so a payer's are
+    // consecutive. Its payments come in date order, so each fiscal year's come in one run: within the run a group is
+    // found by its currency alone.
+    const groupAt = new Int32Array(rows.length).fill(-1);
+    const groupOfCurrency = new Int32Array(table.currencies.length).fill(-1);
+    // Each group's months with payments (one bit each) and the span of `rows` its payments lie in.
+    const groups: { currency: number; fiscalYear: number; months: number; from: number; to: number }[] = [];
+    const payerGroups = new Int32Array(payers.length + 1);
+    for (let p = 0; p < payers.length; p++) {
+      let fiscalYear = Number.NaN;
+      let runFirst = groups.length;
+      for (let at = start[p]!; at < start[p + 1]!; at++) {
+        const row = rows[at]!;
+        if (read[stageOf[row]!] === 0) continue;
+        // Refunds and zero amounts are not payments; the sign is read from the cents where there are some.
+        const amount = cents[row]!;
+        if (amount === amount ? amount <= 0 : notPositive(table.flows[row]!.amount)) continue;
+        const date = dateOf[row]!;
+        if (fiscalYearOf[date] !== fiscalYear) {
+          fiscalYear = fiscalYearOf[date]!;
+          runFirst = groups.length;
         }
-        group.payments++;
-        group.total.add(flow.amount);
-        group.months |= 1 << (month - 1);
-        if (month === endMonth) {
-          group.last.flows.push(item);
-          group.last.total.add(flow.amount);
+        let group = groupOfCurrency[currencyOf[row]!]!;
+        if (group < runFirst) {
+          group = groupOfCurrency[currencyOf[row]!] = groups.length;
+          groups.push({ currency: currencyOf[row]!, fiscalYear, months: 0, from: at, to: at });
         }
+        groupAt[at] = group;
+        const counted = groups[group]!;
+        counted.months |= 1 << (monthOf[date]! - 1);
+        counted.to = at + 1;
       }
-      for (const counted of [...years.values()].flatMap((ofCurrency) => [...ofCurrency.values()])) {
-        if (counted.payments < options.minPayments) continue;
-        const group: YearGroup = {
-          ...counted,
-          total: counted.total.value(),
-          last: { flows: counted.last.flows, total: counted.last.total.value() },
+      payerGroups[p + 1] = groups.length;
+    }
+    const totals = new GroupSums(groups.length, table);
+    const lastMonths = new GroupSums(groups.length, table);
+    for (let at = 0; at < rows.length; at++) {
+      const group = groupAt[at]!;
+      if (group < 0) continue;
+      totals.add(group, rows[at]!);
+      if (monthOf[dateOf[rows[at]!]!] === endMonth) lastMonths.add(group, rows[at]!);
+    }
+
+    const near = share.toNumber();
+    const flags: Flag[] = [];
+    for (let p = 0; p < payers.length; p++) {
+      // A payer's flags come by currency (in the order its payments first name them), then by fiscal year.
+      const order: number[] = [];
+      for (let group = payerGroups[p]!; group < payerGroups[p + 1]!; group++) order.push(group);
+      if (order.some((group) => groups[group]!.currency !== groups[order[0]!]!.currency)) {
+        const rank = new Map<number, number>();
+        for (const group of order) if (!rank.has(groups[group]!.currency)) rank.set(groups[group]!.currency, group);
+        order.sort((a, b) => rank.get(groups[a]!.currency)! - rank.get(groups[b]!.currency)! || a - b);
+      }
+      for (const group of order) {
+        if (totals.counts[group]! < options.minPayments) continue;
+        // In floats where the two sides are far apart (the error is some 1e-16 of the year's total), else exactly.
+        const total = totals.centsOf(group);
+        const gap = lastMonths.centsOf(group) - near * total;
+        const spike =
+          Math.abs(gap) > total * 1e-9
+            ? gap > 0
+            : lastMonths.value(group).greaterThan(share.times(totals.value(group)));
+        if (!spike) continue;
+        const { currency, fiscalYear, months, from, to } = groups[group]!;
+        const flows: IndexedFlow[] = [];
+        for (let at = from; at < to; at++) {
+          const row = rows[at]!;
+          if (groupAt[at] === group && monthOf[dateOf[row]!] === endMonth)
+            flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+        }
+        const counted: YearGroup = {
+          fiscalYear,
+          currency: table.currencies[currency]!,
+          payments: totals.counts[group]!,
+          total: totals.value(group),
+          months,
+          last: { flows, total: lastMonths.value(group) },
         };
-        if (!group.last.total.greaterThan(share.times(group.total))) continue;
-        flags.push(spikeFlag(graph, payer, group, share, endMonth, options));
+        flags.push(spikeFlag(graph, table.nodes[payers[p]!]!, counted, share, endMonth, options));
       }
     }
     return flags;
   },
 };
-
-/** A payer's year as it is counted: its sums still running. */
-interface YearCount extends Omit<YearGroup, 'total' | 'last'> {
-  total: MoneySum;
-  last: { flows: IndexedFlow[]; total: MoneySum };
-}
 
 interface YearGroup {
   fiscalYear: number;
@@ -151,6 +204,10 @@ function spikeFlag(
       minPayments: options.minPayments,
     },
   });
+}
+
+function notPositive(amount: Decimal): boolean {
+  return amount.isNegative() || amount.isZero();
 }
 
 function bitCount(bits: number): number {

@@ -1,0 +1,58 @@
+import type { Decimal } from '../money/Decimal.js';
+import { STAGES } from '../model/stages.js';
+import type { IndexedFlow } from './FlowIndex.js';
+import type { FlowTable } from './FlowTable.js';
+
+// Small pieces shared by the rules that walk payments payer by payer over a FlowTable (its `payments()`).
+
+/** Which stages (by their number in STAGES) are among `stages`: a test per row that compares no strings. */
+export function stageMask(stages: readonly string[]): Uint8Array {
+  return Uint8Array.from(STAGES, (stage) => (stages.includes(stage) ? 1 : 0));
+}
+
+/**
+ * The flows of some rows (`rows[start]` up to, not including, `rows[end]`) as makeFlag takes them. Built only for a flag
+ * that fires: the rules decide on the columns.
+ */
+export function flowsOfRows(table: FlowTable, rows: ArrayLike<number>, start = 0, end = rows.length): IndexedFlow[] {
+  const flows: IndexedFlow[] = [];
+  for (let at = start; at < end; at++) {
+    const row = rows[at]!;
+    flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+  }
+  return flows;
+}
+
+/**
+ * The first significant digit of an amount other than zero (of its size, for a negative one): the leading digit of its
+ * first base 10^7 word, which decimal.js keeps without leading zeros, the digit its exact decimal text starts with
+ * ("0.0456" gives 4). No text is built.
+ */
+export function firstDigit(amount: Decimal): number {
+  let word = amount.d[0]!;
+  if (!(word > 0)) throw new RangeError(`no significant digit in ${amount.toFixed()}`);
+  while (word >= 10) word = Math.floor(word / 10);
+  return word;
+}
+
+/**
+ * The same digit read from a count of cents other than zero (below 10^15, as FlowTable's are): the amount's first
+ * significant digit is its cents' first digit, whatever the amount's size. Each division by 10 is exact once floored,
+ * for whole numbers this size.
+ */
+export function firstDigitOfCents(cents: number): number {
+  let value = cents < 0 ? -cents : cents;
+  while (value >= 10) value = Math.floor(value / 10);
+  return value;
+}
+
+/**
+ * Whether a row is a payment: refunds and reversals (negative amounts) and zero amounts are not. The sign is read from
+ * cents where they are defined, else from the Decimal, without building one to compare with.
+ */
+export function isPayment(table: FlowTable, row: number): boolean {
+  const cents = table.cents[row]!;
+  if (cents === cents) return cents > 0;
+  const amount = table.flows[row]!.amount;
+  return !amount.isNegative() && !amount.isZero();
+}
