@@ -81,13 +81,10 @@ function roundAt(magnitude: Decimal, power: number): Decimal {
   return magnitude.dividedBy(new Decimal(10).pow(power)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
 }
 
-/** Commas between groups of three integer digits; written by hand, as a regex would be called for every amount. */
 function groupThousands(plain: string): string {
-  const point = plain.indexOf('.');
-  const end = point === -1 ? plain.length : point;
-  let grouped = plain.slice(0, ((end - 1) % 3) + 1);
-  for (let at = grouped.length; at < end; at += 3) grouped += `,${plain.slice(at, at + 3)}`;
-  return grouped + plain.slice(end);
+  const [integer, fraction] = plain.split('.') as [string, string | undefined];
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 // Mexico writes 1,234.56 as English does; Spain and most of South America write 1.234,56, which this formatter does
