@@ -1,4 +1,5 @@
-import { STAGES, type Stage } from '../model/stages.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { STAGES } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes } from '../model/types.js';
 import { centsOf } from './MoneySum.js';
 
@@ -9,7 +10,7 @@ const STAGE_NUMBER = new Map<string, number>(STAGES.map((stage, number) => [stag
  * nodes), its stage and currency as small numbers, its amount as whole cents where it is one. Built once per run of
  * the rules and shared by them, so that a rule walks typed arrays instead of the graph: a pass over a million flows
  * then costs milliseconds, and grouping by a number makes no key string and no object per flow. Periods and dates are
- * numbered on first use.
+ * numbered in the same pass, in the order they first come; dates are renumbered in calendar order on first use.
  */
 export class FlowTable {
   readonly size: number;
@@ -28,19 +29,20 @@ export class FlowTable {
   readonly currencies: string[] = [];
   /** The amount as whole cents (see `centsOf`), NaN where it is not one: sums there go on as Decimals. */
   readonly cents: Float64Array;
-  private readonly numbers = new Map<string, number>();
   private readonly periodColumn: NumberedColumn;
   /** The dates numbered as they first come; renumbered in calendar order on first use (see `dates`). */
   private readonly dateCodes: Numberer;
   private dateColumn: DateColumn | undefined;
   private paymentRows: PaymentRows | undefined;
+  private nodeCurrencyPairs: NodeCurrencyPairs | undefined;
 
   constructor(graph: FlowGraph) {
     this.size = graph.size;
     this.nodes = [];
     this.nodeAttributes = [];
+    const numbers = new Map<string, number>();
     graph.forEachNode((node, attributes) => {
-      this.numbers.set(node, this.nodes.length);
+      numbers.set(node, this.nodes.length);
       this.nodes.push(node);
       this.nodeAttributes.push(attributes);
     });
@@ -69,11 +71,11 @@ export class FlowTable {
     graph.forEachEdge((edge, flow, source, target) => {
       if (source !== lastSource) {
         lastSource = source;
-        sourceNumber = this.numbers.get(source)!;
+        sourceNumber = numbers.get(source)!;
       }
       if (target !== lastTarget) {
         lastTarget = target;
-        targetNumber = this.numbers.get(target)!;
+        targetNumber = numbers.get(target)!;
       }
       if (flow.currency !== lastCurrency) {
         lastCurrency = flow.currency;
@@ -89,7 +91,13 @@ export class FlowTable {
       this.flows[row] = flow;
       this.from[row] = sourceNumber;
       this.to[row] = targetNumber;
-      this.stage[row] = STAGE_NUMBER.get(flow.stage)!;
+      const stage = STAGE_NUMBER.get(flow.stage);
+      // A graph made with graphology's own methods can hold anything: a stage the rules do not know must not be read
+      // as another one (a typed array would store it as 0, approved).
+      if (stage === undefined) {
+        throw new InvalidArgumentError('graph', `flow ${edge} has an unknown stage ${JSON.stringify(flow.stage)}`);
+      }
+      this.stage[row] = stage;
       this.currency[row] = currencyNumber;
       this.cents[row] = centsOf(flow.amount) ?? Number.NaN;
       periods.add(row, flow.period);
@@ -100,13 +108,10 @@ export class FlowTable {
     this.dateCodes = dates;
   }
 
-  /** A node's number; undefined when the graph has no such node. */
-  numberOf(node: string): number | undefined {
-    return this.numbers.get(node);
-  }
-
-  stageOf(row: number): Stage {
-    return STAGES[this.stage[row]!]!;
+  /** The (node, currency) pairs the flows' ends form, numbered densely (see NodeCurrencyPairs). */
+  pairs(): NodeCurrencyPairs {
+    this.nodeCurrencyPairs ??= pairsOf(this);
+    return this.nodeCurrencyPairs;
   }
 
   /** The periods the flows state, numbered in the order they first appear; -1 for a flow that states none. */
@@ -143,6 +148,24 @@ export interface DateColumn extends NumberedColumn {
 }
 
 /**
+ * The (node, currency) pairs that some flow's payer or payee end forms, numbered densely, so that sums per node and
+ * currency are sized by what the flows hold: sized by nodes times currencies, a graph of a million nodes in a dozen
+ * currencies would need gigabytes for sums that are nearly all empty. In one currency a pair is its node's number.
+ */
+export interface NodeCurrencyPairs {
+  count: number;
+  /** Each row's pair at its payer's end and at its payee's end. */
+  fromPair: Int32Array;
+  toPair: Int32Array;
+  /** Each pair's node number and currency number. */
+  node: Int32Array;
+  currency: Int32Array;
+  /** Node `n`'s pairs, in the order of `currencies`: `byNode[start[n]]` up to (not including) `byNode[start[n + 1]]`. */
+  start: Int32Array;
+  byNode: Int32Array;
+}
+
+/**
  * Rows grouped by payer: the `p`th payer (a node number, `payers[p]`) has rows `rows[start[p]]` up to (not
  * including) `rows[start[p + 1]]`.
  */
@@ -163,6 +186,61 @@ function inCalendarOrder({ codes: asTheyCame, names }: NumberedColumn): DateColu
   const codes = new Int32Array(asTheyCame.length);
   for (let row = 0; row < codes.length; row++) codes[row] = asTheyCame[row]! >= 0 ? rank[asTheyCame[row]!]! : -1;
   return { codes, names: byDate.map((code) => names[code]!), sorted: true };
+}
+
+function pairsOf(table: FlowTable): NodeCurrencyPairs {
+  const nodes = table.nodes.length;
+  const currencies = table.currencies.length;
+  if (currencies <= 1) {
+    const numbers = new Int32Array(nodes).map((_zero, node) => node);
+    const start = new Int32Array(nodes + 1).map((_zero, node) => node);
+    return {
+      count: nodes,
+      fromPair: table.from,
+      toPair: table.to,
+      node: numbers,
+      currency: new Int32Array(nodes),
+      start,
+      byNode: numbers,
+    };
+  }
+  const numbers = new Map<number, number>();
+  const node: number[] = [];
+  const currency: number[] = [];
+  const numberOf = (end: number, c: number) => {
+    const key = end * currencies + c;
+    let pair = numbers.get(key);
+    if (pair === undefined) {
+      pair = node.length;
+      numbers.set(key, pair);
+      node.push(end);
+      currency.push(c);
+    }
+    return pair;
+  };
+  const fromPair = new Int32Array(table.size);
+  const toPair = new Int32Array(table.size);
+  for (let row = 0; row < table.size; row++) {
+    fromPair[row] = numberOf(table.from[row]!, table.currency[row]!);
+    toPair[row] = numberOf(table.to[row]!, table.currency[row]!);
+  }
+  // Each node's pairs in currency order: the pairs sorted by currency, then placed by node in that order.
+  const byCurrency = node.map((_node, pair) => pair).sort((a, b) => currency[a]! - currency[b]! || a - b);
+  const start = new Int32Array(nodes + 1);
+  for (const end of node) start[end + 1]!++;
+  for (let at = 0; at < nodes; at++) start[at + 1]! += start[at]!;
+  const next = start.slice(0, nodes);
+  const byNode = new Int32Array(node.length);
+  for (const pair of byCurrency) byNode[next[node[pair]!]!++] = pair;
+  return {
+    count: node.length,
+    fromPair,
+    toPair,
+    node: Int32Array.from(node),
+    currency: Int32Array.from(currency),
+    start,
+    byNode,
+  };
 }
 
 /**

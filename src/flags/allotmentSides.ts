@@ -1,5 +1,5 @@
 import { STAGES } from '../model/stages.js';
-import type { FlowTable } from './FlowTable.js';
+import type { FlowTable, NodeCurrencyPairs } from './FlowTable.js';
 
 /**
  * The allotment side of every node per currency, as the budget rules (budget-shift, underspend) read it, numbered
@@ -15,7 +15,7 @@ export interface AllotmentSides {
   /** Side `s` has rows `rows[start[s]]` up to (not including) `rows[start[s + 1]]`, in the graph's order. */
   start: Int32Array;
   rows: Int32Array;
-  /** The side of a node in a currency, at `node × currencies + currency`; -1 where there is none. */
+  /** The side of a (node, currency) pair (see FlowTable.pairs); -1 where there is none. */
   sideOf: Int32Array;
   /**
    * The side's rows by period: side `s` has groups `groupStart[s]` up to `groupStart[s + 1]`, in the order their
@@ -45,13 +45,13 @@ const MODIFIED_STAGE = STAGES.indexOf('modified');
  * sides.start[1] - sides.start[0]; // 2, its approved and modified flows
  */
 export function allotmentSides(table: FlowTable): AllotmentSides {
-  const { from, to, stage, currency } = table;
-  const width = table.currencies.length;
+  const { from, to, stage } = table;
+  const pairs = table.pairs();
+  const { fromPair, toPair } = pairs;
   const nodeCount = table.nodes.length;
-  const pairs = nodeCount * width;
   // The first row a node received (passed down) in each currency: it orders the node's currencies.
-  const firstReceived = new Int32Array(pairs).fill(-1);
-  const firstPassed = new Int32Array(pairs).fill(-1);
+  const firstReceived = new Int32Array(pairs.count).fill(-1);
+  const firstPassed = new Int32Array(pairs.count).fill(-1);
   const receives = new Uint8Array(nodeCount);
   const passes = new Uint8Array(nodeCount);
   const receivers: number[] = [];
@@ -59,18 +59,17 @@ export function allotmentSides(table: FlowTable): AllotmentSides {
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
     if (rowStage !== APPROVED_STAGE && rowStage !== MODIFIED_STAGE) continue;
-    const c = currency[row]!;
     const payee = to[row]!;
     const payer = from[row]!;
-    if (firstReceived[payee * width + c] === -1) {
-      firstReceived[payee * width + c] = row;
+    if (firstReceived[toPair[row]!] === -1) {
+      firstReceived[toPair[row]!] = row;
       if (receives[payee] === 0) {
         receives[payee] = 1;
         receivers.push(payee);
       }
     }
-    if (firstPassed[payer * width + c] === -1) {
-      firstPassed[payer * width + c] = row;
+    if (firstPassed[fromPair[row]!] === -1) {
+      firstPassed[fromPair[row]!] = row;
       if (passes[payer] === 0) {
         passes[payer] = 1;
         passers.push(payer);
@@ -79,23 +78,18 @@ export function allotmentSides(table: FlowTable): AllotmentSides {
   }
 
   let count = 0;
-  for (let pair = 0; pair < pairs; pair++) if (firstReceived[pair] !== -1 || firstPassed[pair] !== -1) count++;
-  const sideOf = new Int32Array(pairs).fill(-1);
+  for (let pair = 0; pair < pairs.count; pair++) if (firstReceived[pair] !== -1 || firstPassed[pair] !== -1) count++;
+  const sideOf = new Int32Array(pairs.count).fill(-1);
   const sideNode = new Int32Array(count);
   const sideCurrency = new Int32Array(count);
   let side = 0;
   for (let k = 0; k < receivers.length + passers.length; k++) {
     const node = k < receivers.length ? receivers[k]! : passers[k - receivers.length]!;
     if (k >= receivers.length && receives[node] === 1) continue;
-    if (width === 1) {
-      sideOf[node] = side;
-      sideNode[side++] = node;
-      continue;
-    }
-    for (const c of currencyOrder(firstReceived, firstPassed, node * width, width)) {
-      sideOf[node * width + c] = side;
+    for (const pair of pairOrder(firstReceived, firstPassed, pairs, node)) {
+      sideOf[pair] = side;
       sideNode[side] = node;
-      sideCurrency[side++] = c;
+      sideCurrency[side++] = pairs.currency[pair]!;
     }
   }
 
@@ -104,9 +98,8 @@ export function allotmentSides(table: FlowTable): AllotmentSides {
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
     if (rowStage !== APPROVED_STAGE && rowStage !== MODIFIED_STAGE) continue;
-    const c = currency[row]!;
-    start[sideOf[to[row]! * width + c]! + 1]!++;
-    const payer = from[row]! * width + c;
+    start[sideOf[toPair[row]!]! + 1]!++;
+    const payer = fromPair[row]!;
     if (firstReceived[payer] === -1) start[sideOf[payer]! + 1]!++;
   }
   for (let s = 0; s < count; s++) start[s + 1]! += start[s]!;
@@ -115,9 +108,8 @@ export function allotmentSides(table: FlowTable): AllotmentSides {
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
     if (rowStage !== APPROVED_STAGE && rowStage !== MODIFIED_STAGE) continue;
-    const c = currency[row]!;
-    rows[next[sideOf[to[row]! * width + c]!]!++] = row;
-    const payer = from[row]! * width + c;
+    rows[next[sideOf[toPair[row]!]!]!++] = row;
+    const payer = fromPair[row]!;
     if (firstReceived[payer] === -1) rows[next[sideOf[payer]!]!++] = row;
   }
 
@@ -162,17 +154,23 @@ export function allotmentSides(table: FlowTable): AllotmentSides {
 }
 
 /**
- * A node's currencies in the order of its sides: those it received in, in the order it first received them, then
- * those it only passed down in, in the order it first passed them down.
+ * A node's pairs (its currencies) in the order of its sides: those it received in, in the order it first received
+ * them, then those it only passed down in, in the order it first passed them down.
  */
-function currencyOrder(firstReceived: Int32Array, firstPassed: Int32Array, base: number, width: number): number[] {
+function pairOrder(
+  firstReceived: Int32Array,
+  firstPassed: Int32Array,
+  pairs: NodeCurrencyPairs,
+  node: number,
+): number[] {
   const received: number[] = [];
   const passedOnly: number[] = [];
-  for (let c = 0; c < width; c++) {
-    if (firstReceived[base + c] !== -1) received.push(c);
-    else if (firstPassed[base + c] !== -1) passedOnly.push(c);
+  for (let at = pairs.start[node]!; at < pairs.start[node + 1]!; at++) {
+    const pair = pairs.byNode[at]!;
+    if (firstReceived[pair] !== -1) received.push(pair);
+    else if (firstPassed[pair] !== -1) passedOnly.push(pair);
   }
-  received.sort((a, b) => firstReceived[base + a]! - firstReceived[base + b]!);
-  passedOnly.sort((a, b) => firstPassed[base + a]! - firstPassed[base + b]!);
+  received.sort((a, b) => firstReceived[a]! - firstReceived[b]!);
+  passedOnly.sort((a, b) => firstPassed[a]! - firstPassed[b]!);
   return received.concat(passedOnly);
 }

@@ -38,8 +38,10 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
     const stages = options.stages.map((stage) => assertStage(stage, 'config.missing-identifier.stages'));
     const kinds = new Set(options.kinds);
     const table = index.table();
-    const { to, stage: stageOf, currency: currencyOf } = table;
+    const { to, stage: stageOf } = table;
     const currencies = table.currencies;
+    const pairs = table.pairs();
+    const { toPair } = pairs;
     // Each stage's place in `stages` (its first), -1 for the stages the rule does not read.
     const slotOf = new Int32Array(STAGES.length).fill(-1);
     stages.forEach((stage, slot) => {
@@ -50,16 +52,13 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
     // Payees are numbered as their first flow comes, which is the order their flags come in; -2 marks a node that is
     // not one the rule looks at.
     const payeeOf = new Int32Array(table.nodes.length);
-    let candidates = 0;
     table.nodeAttributes.forEach((attributes, node) => {
-      const looked = kinds.has(attributes.kind) && !attributes.taxId;
-      payeeOf[node] = looked ? -1 : -2;
-      if (looked) candidates++;
+      payeeOf[node] = kinds.has(attributes.kind) && !attributes.taxId ? -1 : -2;
     });
     const payees: number[] = [];
-    // Sums per payee, currency and stage; and each payee's first flow in each currency, which orders its flags.
-    const sums = new GroupSums(candidates * currencies.length * slots, table);
-    const firstRow = new Int32Array(candidates * currencies.length).fill(-1);
+    // Sums per (payee, currency) pair and stage; and each pair's first flow, which orders a payee's flags.
+    const sums = new GroupSums(pairs.count * slots, table);
+    const firstRow = new Int32Array(pairs.count).fill(-1);
     for (let row = 0; row < table.size; row++) {
       const slot = slotOf[stageOf[row]!]!;
       let payee = payeeOf[to[row]!]!;
@@ -68,24 +67,25 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
         payee = payeeOf[to[row]!] = payees.length;
         payees.push(to[row]!);
       }
-      const pair = payee * currencies.length + currencyOf[row]!;
+      const pair = toPair[row]!;
       if (firstRow[pair] === -1) firstRow[pair] = row;
       sums.add(pair * slots + slot, row);
     }
 
     // A sum of cents is over the minimum exactly when it is over the minimum's cents rounded down, a whole number.
-    const floorCents = new Decimal(minimum).times(100).floor().toNumber();
+    const floorCents = minimum.times(100).floor().toNumber();
     const inCents = Math.abs(floorCents) < SAFE_CENTS;
     // Per payee and currency, the stage read is the first of `stages` with flows; the groups over the minimum, in the
     // order their flags come.
     const over: number[] = [];
-    for (let payee = 0; payee < payees.length; payee++) {
-      const base = payee * currencies.length;
-      const inCurrencies: number[] = [];
-      for (let c = 0; c < currencies.length; c++) if (firstRow[base + c] !== -1) inCurrencies.push(c);
-      if (inCurrencies.length > 1) inCurrencies.sort((a, b) => firstRow[base + a]! - firstRow[base + b]!);
-      for (const c of inCurrencies) {
-        let group = (base + c) * slots;
+    for (const payee of payees) {
+      const received: number[] = [];
+      for (let at = pairs.start[payee]!; at < pairs.start[payee + 1]!; at++) {
+        if (firstRow[pairs.byNode[at]!] !== -1) received.push(pairs.byNode[at]!);
+      }
+      if (received.length > 1) received.sort((a, b) => firstRow[a]! - firstRow[b]!);
+      for (const pair of received) {
+        let group = pair * slots;
         while (!sums.has(group)) group++;
         const cents = sums.centsOf(group);
         if (inCents && cents === cents ? cents > floorCents : sums.value(group).greaterThan(minimum)) over.push(group);
@@ -101,15 +101,16 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
       const slot = slotOf[stageOf[row]!]!;
       const payee = payeeOf[to[row]!]!;
       if (slot < 0 || payee < 0) continue;
-      const at = flagOf[(payee * currencies.length + currencyOf[row]!) * slots + slot]!;
+      const at = flagOf[toPair[row]! * slots + slot]!;
       if (at >= 0) rowsOf[at]!.push(row);
     }
     // A flag's payers, told apart by node number: a node is marked with the last flag that named it.
     const namedBy = new Int32Array(table.nodes.length).fill(-1);
     const flags: Flag[] = [];
     for (const [at, group] of over.entries()) {
-      const node = table.nodes[payees[Math.floor(group / (currencies.length * slots))]!]!;
-      const currency = currencies[Math.floor(group / slots) % currencies.length]!;
+      const pair = Math.floor(group / slots);
+      const node = table.nodes[pairs.node[pair]!]!;
+      const currency = currencies[pairs.currency[pair]!]!;
       const stage = stages[group % slots]!;
       const flows: IndexedFlow[] = [];
       const payers: string[] = [];

@@ -4,7 +4,7 @@ import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { GroupSums } from '../GroupSums.js';
-import type { FlowTable } from '../FlowTable.js';
+import type { FlowTable, NodeCurrencyPairs } from '../FlowTable.js';
 import { STAGES, type Stage } from '../../model/stages.js';
 import type { FlowGraph } from '../../model/types.js';
 import type { Flag, FlagRule } from '../types.js';
@@ -27,18 +27,17 @@ export const overspend: FlagRule<OverspendOptions> = {
   run({ graph, index }, options) {
     const tolerance = new Decimal(options.tolerance);
     const table = index.table();
-    const sums = sumsOf(table);
+    const pairs = table.pairs();
+    const sums = sumsOf(table, pairs);
     const currencies = table.currencies;
-    const width = currencies.length * SLOTS;
     const receives = new Uint8Array(table.nodes.length);
     for (let row = 0; row < table.size; row++) receives[table.to[row]!] = 1;
     const flags: Flag[] = [];
     for (let number = 0; number < table.nodes.length; number++) {
-      const base = number * width;
       const node = table.nodes[number]!;
-      for (const c of currencyOrder(graph, node, sums, base, currencies)) {
-        const currency = currencies[c]!;
-        const at = base + c * SLOTS;
+      for (const pair of pairOrder(graph, node, sums, pairs, number, currencies)) {
+        const currency = currencies[pairs.currency[pair]!]!;
+        const at = pair * SLOTS;
         const allotment =
           receives[number] === 1
             ? firstOf(sums, at, RECEIVED_MODIFIED, 'modified', RECEIVED_APPROVED, 'approved')
@@ -94,30 +93,29 @@ const EXERCISED = 5;
 const SLOTS = 6;
 
 /**
- * The sums of every node, slot by slot (node x currency x `SLOTS`), in one pass over the flows. A slot given no flow
+ * The sums of every node and currency, slot by slot (pair x `SLOTS`), in one pass over the flows. A slot given no flow
  * means "no flows at that stage", not zero. Only these six sums are made: the rule needs no provenance behind them and
  * no sum at any other stage.
  */
-function sumsOf(table: FlowTable): GroupSums {
-  const width = table.currencies.length * SLOTS;
-  const sums = new GroupSums(table.nodes.length * width, table, true);
-  const { from, to, stage, currency } = table;
+function sumsOf(table: FlowTable, pairs: NodeCurrencyPairs): GroupSums {
+  const sums = new GroupSums(pairs.count * SLOTS, table, true);
+  const { fromPair, toPair } = pairs;
+  const { stage } = table;
   for (let row = 0; row < table.size; row++) {
-    const base = currency[row]! * SLOTS;
     switch (stage[row]) {
       case MODIFIED_STAGE:
-        sums.add(to[row]! * width + base + RECEIVED_MODIFIED, row);
-        sums.add(from[row]! * width + base + PASSED_MODIFIED, row);
+        sums.add(toPair[row]! * SLOTS + RECEIVED_MODIFIED, row);
+        sums.add(fromPair[row]! * SLOTS + PASSED_MODIFIED, row);
         break;
       case APPROVED_STAGE:
-        sums.add(to[row]! * width + base + RECEIVED_APPROVED, row);
-        sums.add(from[row]! * width + base + PASSED_APPROVED, row);
+        sums.add(toPair[row]! * SLOTS + RECEIVED_APPROVED, row);
+        sums.add(fromPair[row]! * SLOTS + PASSED_APPROVED, row);
         break;
       case PAID_STAGE:
-        sums.add(from[row]! * width + base + PAID, row);
+        sums.add(fromPair[row]! * SLOTS + PAID, row);
         break;
       case EXERCISED_STAGE:
-        sums.add(from[row]! * width + base + EXERCISED, row);
+        sums.add(fromPair[row]! * SLOTS + EXERCISED, row);
         break;
     }
   }
@@ -143,19 +141,27 @@ function firstOf(
 }
 
 /**
- * The currencies a node may be flagged in (it paid out in them), in the order its flags come: those it received
- * anything in first, then the rest, each in the order the flows first name them.
+ * The node's pairs it may be flagged in (it paid out in their currency), in the order its flags come: the currencies
+ * it received anything in first, then the rest, each in the order the flows first name them.
  */
-function currencyOrder(graph: FlowGraph, node: string, sums: GroupSums, base: number, currencies: string[]): number[] {
+function pairOrder(
+  graph: FlowGraph,
+  node: string,
+  sums: GroupSums,
+  pairs: NodeCurrencyPairs,
+  number: number,
+  currencies: string[],
+): number[] {
   const paying: number[] = [];
-  for (let c = 0; c < currencies.length; c++) {
-    if (sums.has(base + c * SLOTS + PAID) || sums.has(base + c * SLOTS + EXERCISED)) paying.push(c);
+  for (let at = pairs.start[number]!; at < pairs.start[number + 1]!; at++) {
+    const pair = pairs.byNode[at]!;
+    if (sums.has(pair * SLOTS + PAID) || sums.has(pair * SLOTS + EXERCISED)) paying.push(pair);
   }
   if (paying.length < 2) return paying;
   const received = new Set<string>();
   graph.forEachInEdge(node, (_edge, flow) => {
     received.add(flow.currency);
   });
-  const has = (c: number) => received.has(currencies[c]!);
-  return [...paying.filter(has), ...paying.filter((c) => !has(c))];
+  const has = (pair: number) => received.has(currencies[pairs.currency[pair]!]!);
+  return [...paying.filter(has), ...paying.filter((pair) => !has(pair))];
 }

@@ -209,15 +209,15 @@ interface Executions {
  * where it exercised nothing in that currency.
  */
 function executionsOf(table: FlowTable, sides: AllotmentSides): Executions {
-  const { from, stage, currency } = table;
+  const { stage } = table;
   const { sideOf } = sides;
-  const width = table.currencies.length;
+  const { fromPair } = table.pairs();
   const exercised = new Int32Array(sides.count);
   const paid = new Int32Array(sides.count);
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
     if (rowStage !== EXERCISED_STAGE && rowStage !== PAID_STAGE) continue;
-    const s = sideOf[from[row]! * width + currency[row]!]!;
+    const s = sideOf[fromPair[row]!]!;
     if (s === -1) continue;
     if (rowStage === EXERCISED_STAGE) exercised[s]!++;
     else paid[s]!++;
@@ -229,7 +229,7 @@ function executionsOf(table: FlowTable, sides: AllotmentSides): Executions {
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
     if (rowStage !== EXERCISED_STAGE && rowStage !== PAID_STAGE) continue;
-    const s = sideOf[from[row]! * width + currency[row]!]!;
+    const s = sideOf[fromPair[row]!]!;
     if (s === -1 || rowStage !== (exercised[s]! > 0 ? EXERCISED_STAGE : PAID_STAGE)) continue;
     rows[next[s]!++] = row;
   }
