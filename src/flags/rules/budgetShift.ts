@@ -1,4 +1,5 @@
 import { Decimal } from '../../money/Decimal.js';
+import { floatShare } from '../floatShare.js';
 import { STAGES } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import type { FlowGraph } from '../../model/types.js';
@@ -82,13 +83,6 @@ function shifted(sums: GroupSums, g: number, share: number | undefined, threshol
   const approvedSum = sums.value(g * 2 + APPROVED);
   const change = sums.value(g * 2 + MODIFIED).minus(approvedSum);
   return change.abs().greaterThan(approvedSum.abs().times(threshold));
-}
-
-/** The threshold as a float, where one is close enough to it to decide far from the boundary; else undefined. */
-function floatShare(threshold: Decimal): number | undefined {
-  const share = threshold.toNumber();
-  if (share === 0) return threshold.isZero() ? 0 : undefined;
-  return Math.abs(share) > 1e-200 && Math.abs(share) < 1e200 ? share : undefined;
 }
 
 function shiftFlag(

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { floatShare } from '../floatShare.js';
 import type { Decimal } from '../../money/Decimal.js';
 import { isIsoDate } from '../../model/isIsoDate.js';
 import { STAGES, type Stage } from '../../model/stages.js';
@@ -387,11 +388,4 @@ function below(sums: GroupSums, group: number, slot: number, share: number | und
     if (executed > limit + margin) return false;
   }
   return sums.value(group * SLOTS + EXECUTED).lessThan(sums.value(group * SLOTS + slot).times(threshold));
-}
-
-/** The threshold as a float, where one is close enough to it to decide far from the boundary; else undefined. */
-function floatShare(threshold: Decimal): number | undefined {
-  const share = threshold.toNumber();
-  if (share === 0) return threshold.isZero() ? 0 : undefined;
-  return Math.abs(share) > 1e-200 && Math.abs(share) < 1e200 ? share : undefined;
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { isPayment } from '../paymentRows.js';
 import { Decimal } from '../../money/Decimal.js';
 import { assertStage, STAGES } from '../../model/stages.js';
 import type { FlowGraph } from '../../model/types.js';
@@ -50,7 +51,7 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
       throw new InvalidArgumentError(`config.${RULE}.minPayments`, 'must be a whole number of 1 or more');
 
     const table = index.table();
-    const { stage: stageOf, currency: currencyOf, cents } = table;
+    const { stage: stageOf, currency: currencyOf } = table;
     const { codes: dateOf, names: dates } = table.dates();
     // A date's month and fiscal year, worked out once per date rather than once per payment.
     const monthOf = new Int32Array(dates.length);
@@ -79,9 +80,8 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
       for (let at = start[p]!; at < start[p + 1]!; at++) {
         const row = rows[at]!;
         if (read[stageOf[row]!] === 0) continue;
-        // Refunds and zero amounts are not payments; the sign is read from the cents where there are some.
-        const amount = cents[row]!;
-        if (amount === amount ? amount <= 0 : notPositive(table.flows[row]!.amount)) continue;
+        // Refunds and zero amounts are not payments.
+        if (!isPayment(table, row)) continue;
         const date = dateOf[row]!;
         if (fiscalYearOf[date] !== fiscalYear) {
           fiscalYear = fiscalYearOf[date]!;
@@ -204,10 +204,6 @@ function spikeFlag(
       minPayments: options.minPayments,
     },
   });
-}
-
-function notPositive(amount: Decimal): boolean {
-  return amount.isNegative() || amount.isZero();
 }
 
 function bitCount(bits: number): number {
