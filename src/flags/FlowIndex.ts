@@ -79,7 +79,7 @@ function paymentsOf(table: FlowTable): Map<string, IndexedFlow[]> {
     const list: IndexedFlow[] = [];
     for (let at = start[p]!; at < start[p + 1]!; at++) {
       const row = rows[at]!;
-      list.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+      list.push(table.indexed(row));
     }
     payments.set(table.nodes[payers[p]!]!, list);
   }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { STAGES } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes } from '../model/types.js';
+import type { IndexedFlow } from './FlowIndex.js';
 import { centsOf } from './MoneySum.js';
 
 const STAGE_NUMBER = new Map<string, number>(STAGES.map((stage, number) => [stage, number]));
@@ -106,6 +107,11 @@ export class FlowTable {
     });
     this.periodColumn = periods;
     this.dateCodes = dates;
+  }
+
+  /** A row as makeFlag takes it: built only for a flag that fires, since the rules decide on the columns. */
+  indexed(row: number): IndexedFlow {
+    return { edge: this.edges[row]!, flow: this.flows[row]! };
   }
 
   /** The (node, currency) pairs the flows' ends form, numbered densely (see NodeCurrencyPairs). */

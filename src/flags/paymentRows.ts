@@ -18,7 +18,7 @@ export function flowsOfRows(table: FlowTable, rows: ArrayLike<number>, start = 0
   const flows: IndexedFlow[] = [];
   for (let at = start; at < end; at++) {
     const row = rows[at]!;
-    flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+    flows.push(table.indexed(row));
   }
   return flows;
 }

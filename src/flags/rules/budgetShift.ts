@@ -114,7 +114,7 @@ function shiftFlag(
     for (let i = sides.start[s]!; i < sides.start[s + 1]!; i++) {
       const row = sides.rows[i]!;
       if (sides.groupOf[i] === g && (table.stage[row] === MODIFIED_STAGE) === wanted) {
-        flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+        flows.push(table.indexed(row));
       }
     }
   }

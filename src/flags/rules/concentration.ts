@@ -140,7 +140,7 @@ export const concentration: FlagRule<ConcentrationOptions> = {
         for (let at = sumOf[topNumber]!; at < end; at++) {
           const row = rows[at]!;
           if (to[row] === topNumber && currencyColumn[row] === c && stageColumn[row] === stageNumber)
-            flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+            flows.push(table.indexed(row));
         }
         const share = amount.dividedBy(total);
         const hhi = squares.times(10000).dividedBy(total.times(total));

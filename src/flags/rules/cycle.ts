@@ -158,7 +158,7 @@ function flowsOf(table: FlowTable, group: Group, hops: Hops, hop: number): Index
   const flows: IndexedFlow[] = [];
   for (let f = hops.first[hop]!; f !== -1; f = hops.next[f]!) {
     const row = group.rows[f]!;
-    flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+    flows.push(table.indexed(row));
   }
   return flows;
 }

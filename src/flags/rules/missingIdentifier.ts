@@ -115,7 +115,7 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
       const flows: IndexedFlow[] = [];
       const payers: string[] = [];
       for (const row of rowsOf[at]!) {
-        flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+        flows.push(table.indexed(row));
         const payer = table.from[row]!;
         if (namedBy[payer] === at) continue;
         namedBy[payer] = at;

@@ -82,8 +82,8 @@ export const overspend: FlagRule<OverspendOptions> = {
   },
 };
 
-// The sums the rule compares, in numbered slots per currency: what a node received and passed down at modified and
-// approved, and what it paid out at paid and exercised.
+// The sums the rule compares, in numbered slots per (node, currency) pair: what a node received and passed down at
+// modified and approved, and what it paid out at paid and exercised.
 const RECEIVED_MODIFIED = 0;
 const RECEIVED_APPROVED = 1;
 const PASSED_MODIFIED = 2;

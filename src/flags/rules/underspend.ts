@@ -112,13 +112,13 @@ function underspendFlag(found: Found, s: number, groups: Groups, group: number, 
   for (let i = sides.start[s]!; i < sides.start[s + 1]!; i++) {
     const row = sides.rows[i]!;
     if (allotmentGroup(groups, i) === group && (table.stage[row] === MODIFIED_STAGE) === (slot === MODIFIED)) {
-      allotments.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+      allotments.push(table.indexed(row));
     }
   }
   const spent: IndexedFlow[] = [];
   for (let i = executions.start[s]!; i < executions.start[s + 1]!; i++) {
     const row = executions.rows[i]!;
-    if (paymentGroup(groups, i) === group) spent.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+    if (paymentGroup(groups, i) === group) spent.push(table.indexed(row));
   }
   const node = table.nodes[sides.node[s]!]!;
   const currency = table.currencies[sides.currency[s]!]!;

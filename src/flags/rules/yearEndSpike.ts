@@ -133,8 +133,7 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
         const flows: IndexedFlow[] = [];
         for (let at = from; at < to; at++) {
           const row = rows[at]!;
-          if (groupAt[at] === group && monthOf[dateOf[row]!] === endMonth)
-            flows.push({ edge: table.edges[row]!, flow: table.flows[row]! });
+          if (groupAt[at] === group && monthOf[dateOf[row]!] === endMonth) flows.push(table.indexed(row));
         }
         const counted: YearGroup = {
           fiscalYear,
