@@ -166,7 +166,9 @@ export interface NodeCurrencyPairs {
   /** Each pair's node number and currency number. */
   node: Int32Array;
   currency: Int32Array;
-  /** Node `n`'s pairs, in the order of `currencies`: `byNode[start[n]]` up to (not including) `byNode[start[n + 1]]`. */
+  /**
+   * Node `n`'s pairs, in the order of `currencies`: `byNode[start[n]]` up to (not including) `byNode[start[n + 1]]`.
+   */
   start: Int32Array;
   byNode: Int32Array;
 }

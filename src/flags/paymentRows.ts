@@ -11,8 +11,8 @@ export function stageMask(stages: readonly string[]): Uint8Array {
 }
 
 /**
- * The flows of some rows (`rows[start]` up to, not including, `rows[end]`) as makeFlag takes them. Built only for a flag
- * that fires: the rules decide on the columns.
+ * The flows of some rows (`rows[start]` up to, not including, `rows[end]`) as makeFlag takes them. Built only for a
+ * flag that fires: the rules decide on the columns.
  */
 export function flowsOfRows(table: FlowTable, rows: ArrayLike<number>, start = 0, end = rows.length): IndexedFlow[] {
   const flows: IndexedFlow[] = [];

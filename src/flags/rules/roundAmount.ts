@@ -29,9 +29,9 @@ const RULE = 'round-amount';
  * `round-amount`: a payer whose payments are unusually often exact multiples of 100,000. Invoices for real goods and
  * services rarely come out round; agreed lump sums, advances and invented figures do. "Unusual" means: among the
  * payer's payments in one currency (at least `minPayments` of them), the round ones are more than `share` (25%) by
- * count. The decision is exact: round payments > share × payments, compared as decimals. One flag per payer and currency;
- * the amount at stake is the round payments' total. Refunds and reversals (zero or negative amounts) are not payments:
- * zero is a multiple of everything.
+ * count. The decision is exact: round payments > share × payments, compared as decimals. One flag per payer and
+ * currency; the amount at stake is the round payments' total. Refunds and reversals (zero or negative amounts) are not
+ * payments: zero is a multiple of everything.
  */
 export const roundAmount: FlagRule<RoundAmountOptions> = {
   id: RULE,

@@ -256,12 +256,12 @@ function band(ceiling: Decimal, low: Decimal, outside: boolean): Band {
 }
 
 /**
- * The clusters of a group's payments (`members[from]` up to `members[until]`, in date order), as [start, end) pairs
- * of places in `members`, laid one after the other: the window starting at each payment reaches every later payment within `windowDays` of
- * it; windows with enough payments whose total is above the ceiling qualify, and qualifying windows that overlap
- * merge. Two pointers and a running sum: linear in the payments. The sum is a count of cents where every amount and
- * the ceiling are whole cents (exact: the amounts are below the ceiling, and so their sum below 2^53 as checked);
- * otherwise it is a Decimal, as the amounts are.
+ * The clusters of a group's payments (`members[from]` up to `members[until]`, in date order), as [start, end) pairs of
+ * places in `members`, laid one after the other: the window starting at each payment reaches every later payment within
+ * `windowDays` of it; windows with enough payments whose total is above the ceiling qualify, and qualifying windows
+ * that overlap merge. Two pointers and a running sum: linear in the payments. The sum is a count of cents where every
+ * amount and the ceiling are whole cents (exact: the amounts are below the ceiling, and so their sum below 2^53 as
+ * checked); otherwise it is a Decimal, as the amounts are.
  */
 function clusters(
   table: FlowTable,
