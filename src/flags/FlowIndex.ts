@@ -2,6 +2,7 @@ import type { FlowAttributes, FlowGraph } from '../model/types.js';
 import { FlowTotals } from '../reconcile/FlowTotals.js';
 import { allotmentSides, type AllotmentSides } from './allotmentSides.js';
 import { FlowTable } from './FlowTable.js';
+import { Scratch } from './Scratch.js';
 
 /** A flow with its edge key, as rules see it. */
 export interface IndexedFlow {
@@ -19,6 +20,12 @@ export class FlowIndex {
   private nodeTotals: FlowTotals | undefined;
   private flowTable: FlowTable | undefined;
   private sides: AllotmentSides | undefined;
+  /**
+   * Working arrays for the rule being run, taken back after it (see Scratch).
+   *
+   * @internal
+   */
+  readonly scratch = new Scratch();
 
   constructor(private readonly graph: FlowGraph) {}
 
@@ -50,7 +57,7 @@ export class FlowIndex {
    * @internal
    */
   table(): FlowTable {
-    this.flowTable ??= new FlowTable(this.graph);
+    this.flowTable ??= new FlowTable(this.graph, this.scratch);
     return this.flowTable;
   }
 
@@ -60,7 +67,7 @@ export class FlowIndex {
    * @internal
    */
   allotmentSides(): AllotmentSides {
-    this.sides ??= allotmentSides(this.table());
+    this.sides ??= allotmentSides(this.table(), this.scratch);
     return this.sides;
   }
 

@@ -3,6 +3,7 @@ import { STAGES } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes } from '../model/types.js';
 import type { IndexedFlow } from './FlowIndex.js';
 import { centsOf } from './MoneySum.js';
+import { Scratch } from './Scratch.js';
 
 const STAGE_NUMBER = new Map<string, number>(STAGES.map((stage, number) => [stage, number]));
 
@@ -37,7 +38,14 @@ export class FlowTable {
   private paymentRows: PaymentRows | undefined;
   private nodeCurrencyPairs: NodeCurrencyPairs | undefined;
 
-  constructor(graph: FlowGraph) {
+  /**
+   * @param scratch Where the working arrays of the lazily built parts come from (see Scratch): they are built while a
+   *   rule runs, and what they keep is allocated apart.
+   */
+  constructor(
+    graph: FlowGraph,
+    private readonly scratch = new Scratch(),
+  ) {
     this.size = graph.size;
     this.nodes = [];
     this.nodeAttributes = [];
@@ -136,7 +144,7 @@ export class FlowTable {
    * the order of their first dated flow in the graph.
    */
   payments(): PaymentRows {
-    this.paymentRows ??= paymentsOf(this);
+    this.paymentRows ??= paymentsOf(this, this.scratch);
     return this.paymentRows;
   }
 }
@@ -187,12 +195,12 @@ export interface PaymentRows {
  * The dates renumbered in calendar order. ISO dates order as plain strings: no locale is needed, and comparing them
  * plainly is faster. The dates are few, so they were numbered as they came and are renumbered once sorted.
  */
-function inCalendarOrder({ codes: asTheyCame, names }: NumberedColumn): DateColumn {
+function inCalendarOrder({ codes, names }: NumberedColumn): DateColumn {
   const byDate = names.map((_name, code) => code).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
   const rank = new Int32Array(names.length);
   byDate.forEach((code, at) => (rank[code] = at));
-  const codes = new Int32Array(asTheyCame.length);
-  for (let row = 0; row < codes.length; row++) codes[row] = asTheyCame[row]! >= 0 ? rank[asTheyCame[row]!]! : -1;
+  // In place: the numbers as they came are not read again.
+  for (let row = 0; row < codes.length; row++) if (codes[row]! >= 0) codes[row] = rank[codes[row]!]!;
   return { codes, names: byDate.map((code) => names[code]!), sorted: true };
 }
 
@@ -200,8 +208,10 @@ function pairsOf(table: FlowTable): NodeCurrencyPairs {
   const nodes = table.nodes.length;
   const currencies = table.currencies.length;
   if (currencies <= 1) {
-    const numbers = new Int32Array(nodes).map((_zero, node) => node);
-    const start = new Int32Array(nodes + 1).map((_zero, node) => node);
+    const numbers = new Int32Array(nodes);
+    const start = new Int32Array(nodes + 1);
+    for (let node = 0; node < nodes; node++) numbers[node] = start[node] = node;
+    start[nodes] = nodes;
     return {
       count: nodes,
       fromPair: table.from,
@@ -256,9 +266,9 @@ function pairsOf(table: FlowTable): NodeCurrencyPairs {
  * the rows are placed by two counting sorts, by date and then by payer, each stable, as a stable sort of each list
  * would leave them.
  */
-function paymentsOf(table: FlowTable): PaymentRows {
+function paymentsOf(table: FlowTable, scratch: Scratch): PaymentRows {
   const { codes: dates, names } = table.dates();
-  const payerSlot = new Int32Array(table.nodes.length).fill(-1);
+  const payerSlot = scratch.int32(table.nodes.length, -1);
   const payers: number[] = [];
   const start = new Int32Array(names.length + 1);
   let count = 0;
@@ -274,12 +284,13 @@ function paymentsOf(table: FlowTable): PaymentRows {
     }
   }
   for (let at = 0; at < names.length; at++) start[at + 1]! += start[at]!;
-  const byDate = new Int32Array(count);
+  const byDate = scratch.int32(count);
   for (let row = 0; row < table.size; row++) if (dates[row]! >= 0) byDate[start[dates[row]!]!++] = row;
   const payerStart = new Int32Array(payers.length + 1);
   for (const row of byDate) payerStart[payerSlot[table.from[row]!]! + 1]!++;
   for (let at = 0; at < payers.length; at++) payerStart[at + 1]! += payerStart[at]!;
-  const next = payerStart.slice();
+  const next = scratch.int32(payerStart.length);
+  next.set(payerStart);
   const rows = new Int32Array(count);
   for (const row of byDate) rows[next[payerSlot[table.from[row]!]!]!++] = row;
   return { payers: Int32Array.from(payers), start: payerStart, rows };

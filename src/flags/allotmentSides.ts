@@ -1,5 +1,6 @@
 import { STAGES } from '../model/stages.js';
 import type { FlowTable, NodeCurrencyPairs } from './FlowTable.js';
+import type { Scratch } from './Scratch.js';
 
 /**
  * The allotment side of every node per currency, as the budget rules (budget-shift, underspend) read it, numbered
@@ -40,20 +41,20 @@ const MODIFIED_STAGE = STAGES.indexOf('modified');
  *
  * @example
  * const table = index.table();
- * const sides = index.allotmentSides(); // allotmentSides(table), made once for both rules
+ * const sides = index.allotmentSides(); // allotmentSides(table, scratch), made once for both rules
  * table.nodes[sides.node[0]]; // 'pp:E001', the first node that received approved or modified money
  * sides.start[1] - sides.start[0]; // 2, its approved and modified flows
  */
-export function allotmentSides(table: FlowTable): AllotmentSides {
+export function allotmentSides(table: FlowTable, scratch: Scratch): AllotmentSides {
   const { from, to, stage } = table;
   const pairs = table.pairs();
   const { fromPair, toPair } = pairs;
   const nodeCount = table.nodes.length;
   // The first row a node received (passed down) in each currency: it orders the node's currencies.
-  const firstReceived = new Int32Array(pairs.count).fill(-1);
-  const firstPassed = new Int32Array(pairs.count).fill(-1);
-  const receives = new Uint8Array(nodeCount);
-  const passes = new Uint8Array(nodeCount);
+  const firstReceived = scratch.int32(pairs.count, -1);
+  const firstPassed = scratch.int32(pairs.count, -1);
+  const receives = scratch.uint8(nodeCount);
+  const passes = scratch.uint8(nodeCount);
   const receivers: number[] = [];
   const passers: number[] = [];
   for (let row = 0; row < table.size; row++) {
@@ -103,7 +104,8 @@ export function allotmentSides(table: FlowTable): AllotmentSides {
     if (firstReceived[payer] === -1) start[sideOf[payer]! + 1]!++;
   }
   for (let s = 0; s < count; s++) start[s + 1]! += start[s]!;
-  const next = start.slice(0, count);
+  const next = scratch.int32(count);
+  next.set(start.subarray(0, count));
   const rows = new Int32Array(start[count]!);
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
@@ -117,7 +119,7 @@ export function allotmentSides(table: FlowTable): AllotmentSides {
   const groupStart = new Int32Array(count + 1);
   const groupOf = new Int32Array(rows.length);
   const groupPeriod: number[] = [];
-  const groupOfPeriod = new Int32Array(names.length).fill(-1);
+  const groupOfPeriod = scratch.int32(names.length, -1);
   for (let s = 0; s < count; s++) {
     const first = start[s]!;
     const end = start[s + 1]!;
@@ -163,6 +165,11 @@ function pairOrder(
   pairs: NodeCurrencyPairs,
   node: number,
 ): number[] {
+  // Most nodes deal in one currency: their one pair needs no ordering (and no arrays to order it in).
+  if (pairs.start[node + 1] === pairs.start[node]! + 1) {
+    const pair = pairs.byNode[pairs.start[node]!]!;
+    return firstReceived[pair] !== -1 || firstPassed[pair] !== -1 ? [pair] : [];
+  }
   const received: number[] = [];
   const passedOnly: number[] = [];
   for (let at = pairs.start[node]!; at < pairs.start[node + 1]!; at++) {

@@ -44,6 +44,7 @@ export function flag(graph: FlowGraph, options: FlagOptions = {}): FlagResult {
     const settings = resolveRuleOptions(rule, options.config?.[rule.id]);
     if (selected ? !selected.has(rule.id) : !settings.enabled) continue;
     for (const found of rule.run(context, settings)) flags.push(found);
+    context.index.scratch.release();
   }
   const sorted = ranked(flags);
   return { flags: sorted, summary: summarize(sorted) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, flag, InvalidArgumentError } from '../../src/index.js';
 import { FlowTable } from '../../src/flags/FlowTable.js';
 import { GroupSums } from '../../src/flags/GroupSums.js';
+import { Scratch } from '../../src/flags/Scratch.js';
 import { graphOf } from './graphOf.js';
 
 // The columns every built-in rule reads. Rules lean on their order (a payer's payments in date order, ties in the
@@ -85,7 +86,7 @@ describe('GroupSums adds up as Decimals would', () => {
         amounts.map((amount): [string, string, string] => ['a', 'b', amount]),
       );
       const table = new FlowTable(graph);
-      const sums = new GroupSums(2, table);
+      const sums = new GroupSums(2, table, new Scratch());
       for (let row = 0; row < table.size; row++) sums.add(1, row);
       const expected = amounts.reduce((sum, amount) => sum.plus(amount), new Decimal(0));
       expect(sums.value(1).toFixed()).toBe(expected.toFixed());

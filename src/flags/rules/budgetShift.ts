@@ -41,7 +41,7 @@ export const budgetShift: FlagRule<BudgetShiftOptions> = {
     const sides = index.allotmentSides();
     const { rows, groupOf } = sides;
     // Two sums per period group, approved and modified, in the graph's order of the group's flows.
-    const sums = new GroupSums(sides.groupPeriod.length * 2, table);
+    const sums = new GroupSums(sides.groupPeriod.length * 2, table, index.scratch);
     for (let i = 0; i < rows.length; i++) {
       sums.add(groupOf[i]! * 2 + (table.stage[rows[i]!] === MODIFIED_STAGE ? MODIFIED : APPROVED), rows[i]!);
     }

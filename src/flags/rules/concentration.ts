@@ -76,9 +76,9 @@ export const concentration: FlagRule<ConcentrationOptions> = {
     // Each recipient's sum of a payer's payments in a currency is numbered by where its first payment sits in `rows`:
     // numbers no other payer or currency takes, so the sums need no resetting. `numbered` says which of these passes
     // (payer and currency) last numbered a node.
-    const sums = new GroupSums(rows.length, table, true);
-    const sumOf = new Int32Array(table.nodes.length);
-    const numbered = new Int32Array(table.nodes.length).fill(-1);
+    const sums = new GroupSums(rows.length, table, index.scratch, true);
+    const sumOf = index.scratch.int32(table.nodes.length);
+    const numbered = index.scratch.int32(table.nodes.length, -1);
     let pass = 0;
     const recipients: number[] = [];
     const currencies: number[] = [];

@@ -7,6 +7,7 @@ import type { FlowTable } from '../FlowTable.js';
 import { GroupSums } from '../GroupSums.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
+import type { Scratch } from '../Scratch.js';
 import { stageName } from '../stageName.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -57,11 +58,12 @@ export const cycle: FlagRule<CycleOptions> = {
     // The table numbers nodes in the graph's order, so the same data always read the same way (a cycle starts at the
     // node that came first).
     const table = index.table();
-    const local = new Int32Array(table.nodes.length).fill(-1);
+    const { scratch } = index;
+    const local = scratch.int32(table.nodes.length, -1);
     const flags: Flag[] = [];
-    for (const group of groupsOf(table, stages)) {
-      for (const loop of loopsOf(table, group, local)) {
-        const around = widestCycle(loop);
+    for (const group of groupsOf(table, stages, scratch)) {
+      for (const loop of loopsOf(table, group, local, scratch)) {
+        const around = widestCycle(loop, scratch);
         if (!around.amount.greaterThan(minAmount)) continue;
         const path = around.path;
         const nodes = path.map((hop) => table.nodes[loop.members[loop.from[hop]!]!]!);
@@ -120,13 +122,13 @@ function chainOf(nodes: string[], name: (id: string) => string): string {
  * The flows of each stage and currency the rule reads, grouped by a counting sort of the rows: stages in the order the
  * flows first name them, and within a stage its currencies in the same way.
  */
-function groupsOf(table: FlowTable, stages: Set<Stage>): Group[] {
+function groupsOf(table: FlowTable, stages: Set<Stage>, scratch: Scratch): Group[] {
   const read = STAGES.map((stage) => stages.has(stage));
   const currencies = table.currencies.length;
   const count = STAGES.length * currencies;
-  const start = new Int32Array(count + 1);
+  const start = scratch.int32(count + 1);
   // The first row of each group and of each stage, which order the groups.
-  const firstRow = new Int32Array(count).fill(-1);
+  const firstRow = scratch.int32(count, -1);
   const stageFirst = new Int32Array(STAGES.length).fill(-1);
   for (let row = 0; row < table.size; row++) {
     const stage = table.stage[row]!;
@@ -137,8 +139,9 @@ function groupsOf(table: FlowTable, stages: Set<Stage>): Group[] {
     start[group + 1]!++;
   }
   for (let group = 0; group < count; group++) start[group + 1]! += start[group]!;
-  const rows = new Int32Array(start[count]!);
-  const fill = start.slice(0, count);
+  const rows = scratch.int32(start[count]!);
+  const fill = scratch.int32(count);
+  fill.set(start.subarray(0, count));
   for (let row = 0; row < table.size; row++) {
     if (read[table.stage[row]!]) rows[fill[table.stage[row]! * currencies + table.currency[row]!]!++] = row;
   }
@@ -180,36 +183,41 @@ interface Loop {
  * are found twice: first over the raw flows, so that a chain with no loop (most budgets) costs one pass and no sums;
  * then over the hops inside those components that net to more than zero, which may split them further.
  */
-function loopsOf(table: FlowTable, group: Group, local: Int32Array): Loop[] {
+function loopsOf(table: FlowTable, group: Group, local: Int32Array, scratch: Scratch): Loop[] {
+  // Most groups have no loop: their arrays are handed back for the next group's.
+  const mark = scratch.mark();
   const flowCount = group.rows.length;
   const members: number[] = [];
-  const from = new Int32Array(flowCount);
-  const to = new Int32Array(flowCount);
+  const from = scratch.int32(flowCount);
+  const to = scratch.int32(flowCount);
   for (let f = 0; f < flowCount; f++) {
     from[f] = localNumber(table.from[group.rows[f]!]!, local, members);
     to[f] = localNumber(table.to[group.rows[f]!]!, local, members);
   }
   for (const node of members) local[node] = -1;
   const size = members.length;
-  const first = stronglyConnected(size, from, to);
+  const first = stronglyConnected(size, from, to, scratch);
 
   let looped = false;
   for (let f = 0; f < flowCount && !looped; f++) looped = first[from[f]!] === first[to[f]!];
-  if (!looped) return [];
+  if (!looped) {
+    scratch.releaseTo(mark);
+    return [];
+  }
 
   const hopFrom: number[] = [];
   const hopTo: number[] = [];
   // Each hop's sum starts from its first flow's amount, as adding the amounts one to the next does.
   const hops: Hops = {
-    sums: new GroupSums(flowCount, table, true),
+    sums: new GroupSums(flowCount, table, scratch, true),
     first: [],
-    next: new Int32Array(flowCount).fill(-1),
+    next: scratch.int32(flowCount, -1),
   };
   const hopLast: number[] = [];
   // Flows taken payer by payer (a stable counting sort), so that a payer's hop to each payee is found by the payee
   // alone: no map keyed by pairs, which would hash a million numbers too large for small integers.
-  const byPayer = adjacency(size, from, to);
-  const hopTowards = new Int32Array(size).fill(-1);
+  const byPayer = adjacency(size, from, to, scratch);
+  const hopTowards = scratch.int32(size, -1);
   for (let n = 0; n < size; n++) {
     for (let at = byPayer.start[n]!; at < byPayer.start[n + 1]!; at++) {
       const m = byPayer.targets[at]!;
@@ -235,6 +243,7 @@ function loopsOf(table: FlowTable, group: Group, local: Int32Array): Loop[] {
     size,
     Int32Array.from(carrying, (hop) => hopFrom[hop]!),
     Int32Array.from(carrying, (hop) => hopTo[hop]!),
+    scratch,
   );
   const byComponent = new Map<number, number[]>();
   for (const hop of carrying) {
@@ -276,13 +285,14 @@ function localNumber(node: number, local: Int32Array, members: number[]): number
 }
 
 /** Outgoing links of each node, as offsets into one array: compact enough for a million flows. */
-function adjacency(size: number, from: Int32Array, to: Int32Array, skip = 0) {
-  const start = new Int32Array(size + 1);
+function adjacency(size: number, from: Int32Array, to: Int32Array, scratch: Scratch, skip = 0) {
+  const start = scratch.int32(size + 1);
   for (let l = skip; l < from.length; l++) start[from[l]! + 1]!++;
   for (let n = 0; n < size; n++) start[n + 1]! += start[n]!;
-  const fill = start.slice(0, size);
-  const targets = new Int32Array(from.length - skip);
-  const via = new Int32Array(from.length - skip);
+  const fill = scratch.int32(size);
+  fill.set(start.subarray(0, size));
+  const targets = scratch.int32(from.length - skip);
+  const via = scratch.int32(from.length - skip);
   for (let l = skip; l < from.length; l++) {
     const at = fill[from[l]!]!++;
     targets[at] = to[l]!;
@@ -295,15 +305,15 @@ function adjacency(size: number, from: Int32Array, to: Int32Array, skip = 0) {
  * Tarjan's strongly connected components, iterative: a chain of a million transfers would overflow the call stack of a
  * recursive version. Returns each node's component number.
  */
-function stronglyConnected(size: number, from: Int32Array, to: Int32Array): Int32Array {
-  const { start, targets } = adjacency(size, from, to);
-  const order = new Int32Array(size).fill(-1);
-  const low = new Int32Array(size);
-  const component = new Int32Array(size).fill(-1);
-  const stack = new Int32Array(size);
-  const onStack = new Uint8Array(size);
-  const callNode = new Int32Array(size);
-  const callNext = new Int32Array(size);
+function stronglyConnected(size: number, from: Int32Array, to: Int32Array, scratch: Scratch): Int32Array {
+  const { start, targets } = adjacency(size, from, to, scratch);
+  const order = scratch.int32(size, -1);
+  const low = scratch.int32(size);
+  const component = scratch.int32(size, -1);
+  const stack = scratch.int32(size);
+  const onStack = scratch.uint8(size);
+  const callNode = scratch.int32(size);
+  const callNext = scratch.int32(size);
   let stackTop = 0;
   let counter = 0;
   let components = 0;
@@ -358,7 +368,10 @@ function stronglyConnected(size: number, from: Int32Array, to: Int32Array): Int3
  * still close a loop; every loop among them then passes through the smallest of them, so a shortest way back from its
  * end to its start (breadth first) closes the cycle.
  */
-function widestCycle({ members, from: hopFrom, to: hopTo, ids, hops }: Loop): { amount: Decimal; path: number[] } {
+function widestCycle(
+  { members, from: hopFrom, to: hopTo, ids, hops }: Loop,
+  scratch: Scratch,
+): { amount: Decimal; path: number[] } {
   const size = members.length;
   const count = ids.length;
   const order = Array.from({ length: count }, (_, h) => h);
@@ -379,12 +392,12 @@ function widestCycle({ members, from: hopFrom, to: hopTo, ids, hops }: Loop): { 
   let none = count;
   while (none - loops > 1) {
     const middle = (loops + none) >>> 1;
-    if (hasLoop(size, from, to, middle)) loops = middle;
+    if (hasLoop(size, from, to, middle, scratch)) loops = middle;
     else none = middle;
   }
-  const { start, targets, via } = adjacency(size, from, to, loops);
-  const cameBy = new Int32Array(size).fill(-1);
-  const queue = new Int32Array(size);
+  const { start, targets, via } = adjacency(size, from, to, scratch, loops);
+  const cameBy = scratch.int32(size, -1);
+  const queue = scratch.int32(size);
   let head = 0;
   let tail = 0;
   queue[tail++] = to[loops]!;
@@ -410,11 +423,13 @@ function widestCycle({ members, from: hopFrom, to: hopTo, ids, hops }: Loop): { 
 }
 
 /** Whether the links from position `skip` on close a loop: a topological sort (Kahn's) that cannot place every node. */
-function hasLoop(size: number, from: Int32Array, to: Int32Array, skip: number): boolean {
-  const { start, targets } = adjacency(size, from, to, skip);
-  const incoming = new Int32Array(size);
+function hasLoop(size: number, from: Int32Array, to: Int32Array, skip: number, scratch: Scratch): boolean {
+  // Called once per step of a binary search: its arrays are handed back as it returns, for the next step's.
+  const mark = scratch.mark();
+  const { start, targets } = adjacency(size, from, to, scratch, skip);
+  const incoming = scratch.int32(size);
   for (let l = skip; l < to.length; l++) incoming[to[l]!]!++;
-  const queue = new Int32Array(size);
+  const queue = scratch.int32(size);
   let head = 0;
   let tail = 0;
   for (let n = 0; n < size; n++) if (incoming[n] === 0) queue[tail++] = n;
@@ -425,5 +440,6 @@ function hasLoop(size: number, from: Int32Array, to: Int32Array, skip: number): 
       if (--incoming[m]! === 0) queue[tail++] = m;
     }
   }
+  scratch.releaseTo(mark);
   return tail < size;
 }

@@ -3,6 +3,7 @@ import type { FlowTable } from '../FlowTable.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { flowsOfRows, stageMask } from '../paymentRows.js';
+import type { Scratch } from '../Scratch.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface DuplicatePaymentOptions {
@@ -24,7 +25,7 @@ export const duplicatePayment: FlagRule<DuplicatePaymentOptions> = {
     const table = index.table();
     const { payers, start, rows } = table.payments();
     const looked = stageMask(options.stages);
-    const repeats = new Repeats(table, rows, start);
+    const repeats = new Repeats(table, rows, start, index.scratch);
     const flags: Flag[] = [];
     for (let p = 0; p < payers.length; p++) {
       const groups = repeats.of(start[p]!, start[p + 1]!, looked);
@@ -102,13 +103,14 @@ class Repeats {
     private readonly table: FlowTable,
     private readonly rows: Int32Array,
     start: Int32Array,
+    scratch: Scratch,
   ) {
     let longest = 0;
     for (let p = 0; p + 1 < start.length; p++) longest = Math.max(longest, start[p + 1]! - start[p]!);
-    this.slots = new Int32Array(tableSize(longest));
-    this.sizes = new Int32Array(rows.length);
-    this.next = new Int32Array(rows.length);
-    this.last = new Int32Array(rows.length);
+    this.slots = scratch.int32(tableSize(longest));
+    this.sizes = scratch.int32(rows.length);
+    this.next = scratch.int32(rows.length);
+    this.last = scratch.int32(rows.length);
     this.dates = table.dates().codes;
   }
 

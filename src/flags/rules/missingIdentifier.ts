@@ -51,14 +51,14 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
     const slots = stages.length;
     // Payees are numbered as their first flow comes, which is the order their flags come in; -2 marks a node that is
     // not one the rule looks at.
-    const payeeOf = new Int32Array(table.nodes.length);
+    const payeeOf = index.scratch.int32(table.nodes.length);
     table.nodeAttributes.forEach((attributes, node) => {
       payeeOf[node] = kinds.has(attributes.kind) && !attributes.taxId ? -1 : -2;
     });
     const payees: number[] = [];
     // Sums per (payee, currency) pair and stage; and each pair's first flow, which orders a payee's flags.
-    const sums = new GroupSums(pairs.count * slots, table);
-    const firstRow = new Int32Array(pairs.count).fill(-1);
+    const sums = new GroupSums(pairs.count * slots, table, index.scratch);
+    const firstRow = index.scratch.int32(pairs.count, -1);
     for (let row = 0; row < table.size; row++) {
       const slot = slotOf[stageOf[row]!]!;
       let payee = payeeOf[to[row]!]!;
@@ -94,7 +94,7 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
     if (over.length === 0) return [];
 
     // The flows of those groups only, gathered in one more pass, in the graph's order.
-    const flagOf = new Int32Array(sums.counts.length).fill(-1);
+    const flagOf = index.scratch.int32(sums.counts.length, -1);
     over.forEach((group, at) => (flagOf[group] = at));
     const rowsOf = over.map((): number[] => []);
     for (let row = 0; row < table.size; row++) {
@@ -105,7 +105,7 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
       if (at >= 0) rowsOf[at]!.push(row);
     }
     // A flag's payers, told apart by node number: a node is marked with the last flag that named it.
-    const namedBy = new Int32Array(table.nodes.length).fill(-1);
+    const namedBy = index.scratch.int32(table.nodes.length, -1);
     const flags: Flag[] = [];
     for (const [at, group] of over.entries()) {
       const pair = Math.floor(group / slots);

@@ -5,6 +5,7 @@ import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { GroupSums } from '../GroupSums.js';
 import type { FlowTable, NodeCurrencyPairs } from '../FlowTable.js';
+import type { Scratch } from '../Scratch.js';
 import { STAGES, type Stage } from '../../model/stages.js';
 import type { FlowGraph } from '../../model/types.js';
 import type { Flag, FlagRule } from '../types.js';
@@ -28,9 +29,9 @@ export const overspend: FlagRule<OverspendOptions> = {
     const tolerance = new Decimal(options.tolerance);
     const table = index.table();
     const pairs = table.pairs();
-    const sums = sumsOf(table, pairs);
+    const sums = sumsOf(table, pairs, index.scratch);
     const currencies = table.currencies;
-    const receives = new Uint8Array(table.nodes.length);
+    const receives = index.scratch.uint8(table.nodes.length);
     for (let row = 0; row < table.size; row++) receives[table.to[row]!] = 1;
     const flags: Flag[] = [];
     for (let number = 0; number < table.nodes.length; number++) {
@@ -97,8 +98,8 @@ const SLOTS = 6;
  * means "no flows at that stage", not zero. Only these six sums are made: the rule needs no provenance behind them and
  * no sum at any other stage.
  */
-function sumsOf(table: FlowTable, pairs: NodeCurrencyPairs): GroupSums {
-  const sums = new GroupSums(pairs.count * SLOTS, table, true);
+function sumsOf(table: FlowTable, pairs: NodeCurrencyPairs, scratch: Scratch): GroupSums {
+  const sums = new GroupSums(pairs.count * SLOTS, table, scratch, true);
   const { fromPair, toPair } = pairs;
   const { stage } = table;
   for (let row = 0; row < table.size; row++) {

@@ -95,7 +95,7 @@ export const splitPayments: FlagRule<SplitPaymentsOptions> = {
     const table = index.table();
     const { payers, start, rows } = table.payments();
     const looked = stageMask(stages);
-    const eligible = new Uint8Array(table.nodes.length);
+    const eligible = index.scratch.uint8(table.nodes.length);
     for (let node = 0; node < eligible.length; node++)
       if (payeeKinds.has(table.nodeAttributes[node]!.kind)) eligible[node] = 1;
     const dateCodes = table.dates().codes;
@@ -106,17 +106,18 @@ export const splitPayments: FlagRule<SplitPaymentsOptions> = {
     // A payer's groups (payee, currency and ceiling) are numbered as they come; each payee keeps a list of its own, a
     // few at most, searched in place: no key is built and no map looked up per payment. `owner` says which payer last
     // listed a payee's groups. Every array is sized for the longest list of payments and reused payer after payer.
-    const owner = new Int32Array(table.nodes.length).fill(-1);
-    const firstGroup = new Int32Array(table.nodes.length);
-    const lastGroup = new Int32Array(table.nodes.length);
+    const { scratch } = index;
+    const owner = scratch.int32(table.nodes.length, -1);
+    const firstGroup = scratch.int32(table.nodes.length);
+    const lastGroup = scratch.int32(table.nodes.length);
     const groupBands: Band[] = [];
-    const groupCurrency = new Int32Array(rows.length);
-    const nextGroup = new Int32Array(rows.length);
-    const groupStart = new Int32Array(rows.length + 1);
+    const groupCurrency = scratch.int32(rows.length);
+    const nextGroup = scratch.int32(rows.length);
+    const groupStart = scratch.int32(rows.length + 1);
     /** The group of each payment (by its place in `rows`), -1 for one that sits below no ceiling. */
-    const groupAt = new Int32Array(rows.length);
+    const groupAt = scratch.int32(rows.length);
     /** A payer's payments grouped, each group's in date order. */
-    const members = new Int32Array(rows.length);
+    const members = scratch.int32(rows.length);
     const payees: number[] = [];
 
     const flags: Flag[] = [];

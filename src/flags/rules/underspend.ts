@@ -14,6 +14,7 @@ import { GroupSums } from '../GroupSums.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { percent } from '../percent.js';
+import type { Scratch } from '../Scratch.js';
 import type { Flag, FlagRule, Severity } from '../types.js';
 import { stageName } from '../stageName.js';
 
@@ -54,12 +55,12 @@ export const underspend: FlagRule<UnderspendOptions> = {
     }
     const table = index.table();
     const sides = index.allotmentSides();
-    const executions = executionsOf(table, sides);
-    const calendar = new Calendar(table, sides, executions);
+    const executions = executionsOf(table, sides, index.scratch);
+    const calendar = new Calendar(table, sides, executions, index.scratch);
     const periodGroups = sides.groupPeriod.length;
     // Three sums per group: a side's period groups, and for a side compared whole because a payment of it could not
     // be placed in its periods, one more group numbered after all of them.
-    const sums = new GroupSums((periodGroups + sides.count) * SLOTS, table);
+    const sums = new GroupSums((periodGroups + sides.count) * SLOTS, table, index.scratch);
     const share = floatShare(threshold);
     const flags: Flag[] = [];
     const found: Found = { graph, table, sides, executions, sums, threshold, asOf, severity: options.severity };
@@ -209,12 +210,12 @@ interface Executions {
  * Every side's execution flows, in the graph's order: what its node paid out in its currency at exercised, or at paid
  * where it exercised nothing in that currency.
  */
-function executionsOf(table: FlowTable, sides: AllotmentSides): Executions {
+function executionsOf(table: FlowTable, sides: AllotmentSides, scratch: Scratch): Executions {
   const { stage } = table;
   const { sideOf } = sides;
   const { fromPair } = table.pairs();
-  const exercised = new Int32Array(sides.count);
-  const paid = new Int32Array(sides.count);
+  const exercised = scratch.int32(sides.count);
+  const paid = scratch.int32(sides.count);
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
     if (rowStage !== EXERCISED_STAGE && rowStage !== PAID_STAGE) continue;
@@ -223,10 +224,11 @@ function executionsOf(table: FlowTable, sides: AllotmentSides): Executions {
     if (rowStage === EXERCISED_STAGE) exercised[s]!++;
     else paid[s]!++;
   }
-  const start = new Int32Array(sides.count + 1);
+  const start = scratch.int32(sides.count + 1);
   for (let s = 0; s < sides.count; s++) start[s + 1] = start[s]! + (exercised[s]! > 0 ? exercised[s]! : paid[s]!);
-  const next = start.slice(0, sides.count);
-  const rows = new Int32Array(start[sides.count]!);
+  const next = scratch.int32(sides.count);
+  next.set(start.subarray(0, sides.count));
+  const rows = scratch.int32(start[sides.count]!);
   for (let row = 0; row < table.size; row++) {
     const rowStage = stage[row]!;
     if (rowStage !== EXERCISED_STAGE && rowStage !== PAID_STAGE) continue;
@@ -260,8 +262,9 @@ class Calendar {
     private readonly table: FlowTable,
     private readonly sides: AllotmentSides,
     private readonly executions: Executions,
+    scratch: Scratch,
   ) {
-    this.placed = new Int32Array(executions.rows.length);
+    this.placed = scratch.int32(executions.rows.length);
     this.periods = table.periods();
     const periodCount = this.periods.names.length;
     this.bounds = new Array(periodCount);

@@ -69,11 +69,11 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
     // Groups (a payer's fiscal year in one currency) are numbered as their first payment comes, so a payer's are
     // consecutive. Its payments come in date order, so each fiscal year's come in one run: within the run a group is
     // found by its currency alone.
-    const groupAt = new Int32Array(rows.length).fill(-1);
+    const groupAt = index.scratch.int32(rows.length, -1);
     const groupOfCurrency = new Int32Array(table.currencies.length).fill(-1);
     // Each group's months with payments (one bit each) and the span of `rows` its payments lie in.
     const groups: { currency: number; fiscalYear: number; months: number; from: number; to: number }[] = [];
-    const payerGroups = new Int32Array(payers.length + 1);
+    const payerGroups = index.scratch.int32(payers.length + 1);
     for (let p = 0; p < payers.length; p++) {
       let fiscalYear = Number.NaN;
       let runFirst = groups.length;
@@ -99,8 +99,8 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
       }
       payerGroups[p + 1] = groups.length;
     }
-    const totals = new GroupSums(groups.length, table);
-    const lastMonths = new GroupSums(groups.length, table);
+    const totals = new GroupSums(groups.length, table, index.scratch);
+    const lastMonths = new GroupSums(groups.length, table, index.scratch);
     for (let at = 0; at < rows.length; at++) {
       const group = groupAt[at]!;
       if (group < 0) continue;

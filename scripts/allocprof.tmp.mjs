@@ -1,0 +1,26 @@
+import { Session } from 'node:inspector/promises';
+import { flag } from '../dist/index.js';
+const { gen } = await import('./gen.tmp.mjs');
+const graph = gen(Number(process.argv[2] ?? 1e6));
+flag(graph);
+const session = new Session(); session.connect();
+await session.post('HeapProfiler.enable');
+await session.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+flag(graph);
+const { profile } = await session.post('HeapProfiler.stopSampling');
+const self = {};
+const walk = (n) => { const k = n.callFrame.functionName + ' ' + n.callFrame.url.split('/').pop() + ':' + n.callFrame.lineNumber; self[k] = (self[k] || 0) + n.selfSize; n.children.forEach(walk); };
+walk(profile.head);
+const total = Object.values(self).reduce((a, b) => a + b, 0);
+console.log('total MB', (total / 1e6).toFixed(0));
+Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([k, v]) => console.log((v / 1e6).toFixed(1).padStart(7), k));
+const byCaller = {};
+const walk2 = (n, caller) => {
+  const inDecimal = n.callFrame.url.includes('decimal') || n.callFrame.url === '';
+  const here = inDecimal ? caller : n.callFrame.functionName + ':' + n.callFrame.lineNumber;
+  if (n.callFrame.url.includes('decimal')) byCaller[caller] = (byCaller[caller] || 0) + n.selfSize;
+  n.children.forEach((c) => walk2(c, here));
+};
+walk2(profile.head, 'root');
+console.log('--- decimal allocations by caller');
+Object.entries(byCaller).sort((a, b) => b[1] - a[1]).slice(0, 15).forEach(([k, v]) => console.log((v / 1e6).toFixed(1).padStart(7), k));
