@@ -13,24 +13,28 @@
  */
 export class Scratch {
   private readonly buffers: ArrayBuffer[] = [];
+  /** Per buffer, how many of its bytes have ever been handed out: past that, its memory is still the zeros it came with. */
+  private readonly written: number[] = [];
   /** The buffer being carved, and the bytes of it handed out since the last release. */
   private current = 0;
   private used = 0;
+  /** Of the bytes the last `carve` handed out, how many were handed out before (and so may hold anything). */
+  private reused = 0;
 
   /** A zero-filled (or `fill`-filled) Int32Array of `length`. */
   int32(length: number, fill = 0): Int32Array {
-    const [buffer, offset] = this.carve(length * 4);
-    return new Int32Array(buffer, offset, length).fill(fill);
+    const offset = this.carve(length * 4);
+    return this.filled(new Int32Array(this.buffers[this.current]!, offset, length), fill, this.reused / 4);
   }
 
   float64(length: number, fill = 0): Float64Array {
-    const [buffer, offset] = this.carve(length * 8);
-    return new Float64Array(buffer, offset, length).fill(fill);
+    const offset = this.carve(length * 8);
+    return this.filled(new Float64Array(this.buffers[this.current]!, offset, length), fill, this.reused / 8);
   }
 
   uint8(length: number, fill = 0): Uint8Array {
-    const [buffer, offset] = this.carve(length);
-    return new Uint8Array(buffer, offset, length).fill(fill);
+    const offset = this.carve(length);
+    return this.filled(new Uint8Array(this.buffers[this.current]!, offset, length), fill, this.reused);
   }
 
   /** Takes back every array handed out: their memory goes to the next ones. */
@@ -49,25 +53,37 @@ export class Scratch {
   }
 
   /**
-   * The first place, from the current buffer on, with room for `bytes`; a new buffer when none has it. Offsets are
-   * kept at multiples of 8, as a Float64Array needs.
+   * Fills what needs it: zeros only over memory handed out before, since memory never handed out is zeros already,
+   * and writing them would touch every page of arrays that a rule uses a little of (sums per node and stage, say).
    */
-  private carve(bytes: number): [ArrayBuffer, number] {
+  private filled<T extends Int32Array | Float64Array | Uint8Array>(array: T, fill: number, reused: number): T {
+    if (fill !== 0) array.fill(fill);
+    else if (reused > 0) array.fill(0, 0, reused);
+    return array;
+  }
+
+  /**
+   * The offset, in the current buffer (moving on to the next that has room, or to a new one), of `bytes` handed out.
+   * Offsets are kept at multiples of 8, as a Float64Array needs.
+   */
+  private carve(bytes: number): number {
     const size = Math.ceil(bytes / 8) * 8;
-    while (this.current < this.buffers.length) {
-      if (this.used + size <= this.buffers[this.current]!.byteLength) {
-        const offset = this.used;
-        this.used += size;
-        return [this.buffers[this.current]!, offset];
-      }
+    while (this.current < this.buffers.length && this.used + size > this.buffers[this.current]!.byteLength) {
       this.current++;
       this.used = 0;
     }
-    // Small arrays share a buffer of MIN_BUFFER bytes; a large one gets a buffer of its own size, which the next
-    // rule's arrays of that size (per flow, per node) fit into again.
-    this.buffers.push(new ArrayBuffer(Math.max(size, MIN_BUFFER)));
-    this.used = size;
-    return [this.buffers[this.current]!, 0];
+    if (this.current === this.buffers.length) {
+      // Small arrays share a buffer of MIN_BUFFER bytes; a large one gets a buffer of its own size, which the next
+      // rule's arrays of that size (per flow, per node) fit into again.
+      this.buffers.push(new ArrayBuffer(Math.max(size, MIN_BUFFER)));
+      this.written.push(0);
+    }
+    const offset = this.used;
+    this.used += size;
+    const written = this.written[this.current]!;
+    this.reused = Math.min(size, Math.max(0, written - offset));
+    if (this.used > written) this.written[this.current] = this.used;
+    return offset;
   }
 }
 

@@ -29,6 +29,19 @@ describe('Scratch', () => {
     expect(again.every((value) => value === 0)).toBe(true);
   });
 
+  it('zeroes what was handed out before and leaves fresh memory as it came', () => {
+    const scratch = new Scratch();
+    scratch.int32(4).fill(9);
+    scratch.release();
+    const longer = scratch.int32(8);
+    expect([...longer]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    longer.fill(3);
+    scratch.release();
+    scratch.uint8(3);
+    // Past the three bytes just handed out, the rest of the earlier int32s must be zeroed for the next array.
+    expect([...scratch.int32(6)]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
   it('gives an array larger than a shared buffer a buffer of its own, reused by the next rule', () => {
     const scratch = new Scratch();
     const small = scratch.int32(10);

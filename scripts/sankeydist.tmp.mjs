@@ -1,0 +1,20 @@
+import { Session } from 'node:inspector/promises';
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { buildFlowGraph, toSankey, reconcile } from '../dist/index.js';
+import { ingestFile } from '../dist/node/index.js';
+const n = process.argv[2] ?? '2000000';
+const file = `${tmpdir()}/cauce-bench/payments-${n}.csv`;
+let t = performance.now();
+const result = await ingestFile(file, { aggregate: 'flows' });
+console.log('ingest', (performance.now() - t).toFixed(0));
+t = performance.now();
+const graph = buildFlowGraph(result);
+console.log('build', (performance.now() - t).toFixed(0), graph.size, graph.order);
+for (let i = 0; i < 3; i++) { t = performance.now(); toSankey(graph, { stage: 'paid', top: 20 }); console.log('sankey', (performance.now() - t).toFixed(0)); }
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+for (let i = 0; i < 3; i++) toSankey(graph, { stage: 'paid', top: 20 });
+const { profile } = await session.post('Profiler.stop');
+rmSync('/tmp/prof', { recursive: true, force: true }); mkdirSync('/tmp/prof');
+writeFileSync('/tmp/prof/x.cpuprofile', JSON.stringify(profile));
