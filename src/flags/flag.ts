@@ -43,8 +43,11 @@ export function flag(graph: FlowGraph, options: FlagOptions = {}): FlagResult {
   for (const rule of rules.values()) {
     const settings = resolveRuleOptions(rule, options.config?.[rule.id]);
     if (selected ? !selected.has(rule.id) : !settings.enabled) continue;
-    for (const found of rule.run(context, settings)) flags.push(found);
-    context.index.scratch.release();
+    try {
+      for (const found of rule.run(context, settings)) flags.push(found);
+    } finally {
+      context.index.scratch.release();
+    }
   }
   const sorted = ranked(flags);
   return { flags: sorted, summary: summarize(sorted) };

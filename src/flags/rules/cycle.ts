@@ -63,7 +63,10 @@ export const cycle: FlagRule<CycleOptions> = {
     const flags: Flag[] = [];
     for (const group of groupsOf(table, stages, scratch)) {
       for (const loop of loopsOf(table, group, local, scratch)) {
+        // Its arrays are not read after it returns: handed back for the next loop's.
+        const mark = scratch.mark();
         const around = widestCycle(loop, scratch);
+        scratch.releaseTo(mark);
         if (!around.amount.greaterThan(minAmount)) continue;
         const path = around.path;
         const nodes = path.map((hop) => table.nodes[loop.members[loop.from[hop]!]!]!);
