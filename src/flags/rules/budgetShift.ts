@@ -1,5 +1,5 @@
 import { Decimal } from '../../money/Decimal.js';
-import { floatShare } from '../floatShare.js';
+import { compareFar, floatShare } from '../floatShare.js';
 import { STAGES } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import type { FlowGraph } from '../../model/types.js';
@@ -73,13 +73,8 @@ function shifted(sums: GroupSums, g: number, share: number | undefined, threshol
   const approved = sums.centsOf(g * 2 + APPROVED);
   const modified = sums.centsOf(g * 2 + MODIFIED);
   // NaN cents (a sum gone Decimal) fail every comparison and fall through to the Decimals.
-  if (share !== undefined) {
-    const change = Math.abs(modified - approved);
-    const limit = Math.abs(approved) * share;
-    const margin = (change + Math.abs(limit)) * 1e-9;
-    if (change > limit + margin) return true;
-    if (change < limit - margin) return false;
-  }
+  const far = share === undefined ? 0 : compareFar(Math.abs(modified - approved), Math.abs(approved) * share);
+  if (far !== 0) return far > 0;
   const approvedSum = sums.value(g * 2 + APPROVED);
   const change = sums.value(g * 2 + MODIFIED).minus(approvedSum);
   return change.abs().greaterThan(approvedSum.abs().times(threshold));

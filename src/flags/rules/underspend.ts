@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
-import { floatShare } from '../floatShare.js';
+import { compareFar, floatShare } from '../floatShare.js';
 import type { Decimal } from '../../money/Decimal.js';
 import { isIsoDate } from '../../model/isIsoDate.js';
 import { STAGES, type Stage } from '../../model/stages.js';
@@ -384,11 +384,7 @@ function below(sums: GroupSums, group: number, slot: number, share: number | und
   // A zero or negative allotment leaves no share to measure.
   if (allotted === allotted ? allotted <= 0 : !sums.value(group * SLOTS + slot).greaterThan(0)) return false;
   // NaN cents (a sum gone Decimal) fail every comparison and fall through to the Decimals.
-  if (share !== undefined) {
-    const limit = allotted * share;
-    const margin = (Math.abs(executed) + Math.abs(limit)) * 1e-9;
-    if (executed < limit - margin) return true;
-    if (executed > limit + margin) return false;
-  }
+  const far = share === undefined ? 0 : compareFar(executed, allotted * share);
+  if (far !== 0) return far < 0;
   return sums.value(group * SLOTS + EXECUTED).lessThan(sums.value(group * SLOTS + slot).times(threshold));
 }

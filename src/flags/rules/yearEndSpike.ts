@@ -10,6 +10,7 @@ import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { GroupSums } from '../GroupSums.js';
 import { percent } from '../percent.js';
+import { compareFar } from '../floatShare.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface YearEndSpikeOptions {
@@ -121,13 +122,9 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
       }
       for (const group of order) {
         if (totals.counts[group]! < options.minPayments) continue;
-        // In floats where the two sides are far apart (the error is some 1e-16 of the year's total), else exactly.
-        const total = totals.centsOf(group);
-        const gap = lastMonths.centsOf(group) - near * total;
-        const spike =
-          Math.abs(gap) > total * 1e-9
-            ? gap > 0
-            : lastMonths.value(group).greaterThan(share.times(totals.value(group)));
+        // In floats where the two sides are far apart, else exactly.
+        const far = compareFar(lastMonths.centsOf(group), near * totals.centsOf(group));
+        const spike = far !== 0 ? far > 0 : lastMonths.value(group).greaterThan(share.times(totals.value(group)));
         if (!spike) continue;
         const { currency, fiscalYear, months, from, to } = groups[group]!;
         const flows: IndexedFlow[] = [];
