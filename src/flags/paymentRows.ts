@@ -56,3 +56,32 @@ export function isPayment(table: FlowTable, row: number): boolean {
   const amount = table.flows[row]!.amount;
   return !amount.isNegative() && !amount.isZero();
 }
+
+/**
+ * The currencies a payer's payments name, in the order they first do, for rules that count per currency payer by
+ * payer: `first` says when a currency comes up for the first time for the payer at hand, which is when its counters
+ * are reset, so that no counter is cleared for currencies the payer never uses.
+ */
+export class PayerCurrencies {
+  /** The payer's currencies so far, in the order they first came. */
+  readonly list: number[] = [];
+  /** By currency, the last payer that named it. */
+  private readonly seenBy: Int32Array;
+  private payer = -1;
+
+  constructor(currencies: number) {
+    this.seenBy = new Int32Array(currencies).fill(-1);
+  }
+
+  begin(payer: number): void {
+    this.payer = payer;
+    this.list.length = 0;
+  }
+
+  first(currency: number): boolean {
+    if (this.seenBy[currency] === this.payer) return false;
+    this.seenBy[currency] = this.payer;
+    this.list.push(currency);
+    return true;
+  }
+}

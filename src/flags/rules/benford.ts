@@ -8,7 +8,7 @@ import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { centsOf, MoneySum } from '../MoneySum.js';
 import type { FlowTable } from '../FlowTable.js';
-import { firstDigit, firstDigitOfCents, stageMask } from '../paymentRows.js';
+import { firstDigit, firstDigitOfCents, PayerCurrencies, stageMask } from '../paymentRows.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface BenfordOptions {
@@ -59,33 +59,30 @@ export const benford: FlagRule<BenfordOptions> = {
     const tested = stageMask(stages);
     const stageColumn = table.stage;
     const currencyColumn = table.currency;
-    // Digit counts and payments tested per currency of the payer at hand; `seen` says which payer last used them.
+    // Digit counts and payments tested per currency of the payer at hand.
     const digits = new Int32Array(table.currencies.length * 9);
     const sizes = new Int32Array(table.currencies.length);
-    const seen = new Int32Array(table.currencies.length).fill(-1);
-    const currencies: number[] = [];
+    const currencies = new PayerCurrencies(table.currencies.length);
 
     const flags: Flag[] = [];
     for (let p = 0; p < payers.length; p++) {
       const first = start[p]!;
       const end = start[p + 1]!;
-      currencies.length = 0;
+      currencies.begin(p);
       for (let at = first; at < end; at++) {
         const row = rows[at]!;
         if (tested[stageColumn[row]!] === 0) continue;
         const digit = digitOf(table, row, minCents, minAmount);
         if (digit === 0) continue;
         const c = currencyColumn[row]!;
-        if (seen[c] !== p) {
-          seen[c] = p;
-          currencies.push(c);
+        if (currencies.first(c)) {
           digits.fill(0, c * 9, c * 9 + 9);
           sizes[c] = 0;
         }
         digits[c * 9 + digit - 1]!++;
         sizes[c]!++;
       }
-      for (const c of currencies) {
+      for (const c of currencies.list) {
         const n = sizes[c]!;
         if (n < options.minPayments) continue;
         const counts = Array.from(digits.subarray(c * 9, c * 9 + 9));

@@ -9,6 +9,7 @@ import { GroupSums } from '../GroupSums.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { SAFE_CENTS } from '../MoneySum.js';
+import { PayerCurrencies } from '../paymentRows.js';
 import { percent } from '../percent.js';
 import { stageName } from '../stageName.js';
 import { SEVERITIES, type Flag, type FlagRule, type Severity } from '../types.js';
@@ -70,9 +71,9 @@ export const concentration: FlagRule<ConcentrationOptions> = {
     const preference = new Int32Array(STAGES.length).fill(-1);
     for (let at = stages.length - 1; at >= 0; at--) preference[STAGES.indexOf(stages[at]!)] = at;
     const width = stages.length;
-    // Payments per currency and stage of the payer at hand; `seen` says which payer last used a currency's counts.
+    // Payments per currency and stage of the payer at hand.
     const counts = new Int32Array(table.currencies.length * width);
-    const seen = new Int32Array(table.currencies.length).fill(-1);
+    const currencies = new PayerCurrencies(table.currencies.length);
     // Each recipient's sum of a payer's payments in a currency is numbered by where its first payment sits in `rows`:
     // numbers no other payer or currency takes, so the sums need no resetting. `numbered` says which of these passes
     // (payer and currency) last numbered a node.
@@ -81,27 +82,24 @@ export const concentration: FlagRule<ConcentrationOptions> = {
     const numbered = index.scratch.int32(table.nodes.length, -1);
     let pass = 0;
     const recipients: number[] = [];
-    const currencies: number[] = [];
 
     const flags: Flag[] = [];
     for (let p = 0; p < payers.length; p++) {
       const first = start[p]!;
       const end = start[p + 1]!;
       if (end - first < options.minPayments) continue;
-      currencies.length = 0;
+      currencies.begin(p);
       for (let at = first; at < end; at++) {
         const row = rows[at]!;
         const place = preference[stageColumn[row]!]!;
         if (place < 0) continue;
         const c = currencyColumn[row]!;
-        if (seen[c] !== p) {
-          seen[c] = p;
-          currencies.push(c);
+        if (currencies.first(c)) {
           counts.fill(0, c * width, c * width + width);
         }
         counts[c * width + place]!++;
       }
-      for (const c of currencies) {
+      for (const c of currencies.list) {
         let place = 0;
         while (counts[c * width + place] === 0) place++;
         const payments = counts[c * width + place]!;

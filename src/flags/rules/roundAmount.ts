@@ -8,7 +8,7 @@ import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { centsOf, MoneySum } from '../MoneySum.js';
 import type { FlowTable } from '../FlowTable.js';
-import { isPayment, stageMask } from '../paymentRows.js';
+import { isPayment, PayerCurrencies, stageMask } from '../paymentRows.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -55,31 +55,28 @@ export const roundAmount: FlagRule<RoundAmountOptions> = {
     const looked = stageMask(stages);
     const stageColumn = table.stage;
     const currencyColumn = table.currency;
-    // Payments and round payments per currency of the payer at hand; `seen` says which payer last counted them.
+    // Payments and round payments per currency of the payer at hand.
     const counts = new Int32Array(table.currencies.length);
     const rounds = new Int32Array(table.currencies.length);
-    const seen = new Int32Array(table.currencies.length).fill(-1);
-    const currencies: number[] = [];
+    const currencies = new PayerCurrencies(table.currencies.length);
 
     const flags: Flag[] = [];
     for (let p = 0; p < payers.length; p++) {
       const first = start[p]!;
       const end = start[p + 1]!;
-      currencies.length = 0;
+      currencies.begin(p);
       for (let at = first; at < end; at++) {
         const row = rows[at]!;
         if (looked[stageColumn[row]!] === 0 || !isPayment(table, row)) continue;
         const c = currencyColumn[row]!;
-        if (seen[c] !== p) {
-          seen[c] = p;
-          currencies.push(c);
+        if (currencies.first(c)) {
           counts[c] = 0;
           rounds[c] = 0;
         }
         counts[c]!++;
         if (isRound(table, row, test)) rounds[c]!++;
       }
-      for (const c of currencies) {
+      for (const c of currencies.list) {
         const payments = counts[c]!;
         if (payments < options.minPayments) continue;
         if (!new Decimal(rounds[c]!).greaterThan(share.times(payments))) continue;
