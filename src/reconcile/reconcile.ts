@@ -41,7 +41,7 @@ export function reconcile(graph: FlowGraph, options: ReconcileOptions = {}): Rec
   const declared = [...graph.getAttribute('declaredTotals'), ...(options.declaredTotals ?? [])];
 
   const checks: CheckResult[] = [];
-  if (selected.has('declared-total')) appendAll(checks, checkDeclaredTotals(graph, totals, declared, tolerance));
+  if (selected.has('declared-total')) appendAll(checks, checkDeclaredTotals(graph, declared, tolerance));
   if (selected.has('hierarchy')) appendAll(checks, checkHierarchy(graph, totals, tolerance));
   if (selected.has('conservation')) appendAll(checks, checkConservation(graph, totals, tolerance));
   if (selected.has('stage-order')) appendAll(checks, checkStageOrder(graph, totals, tolerance));
