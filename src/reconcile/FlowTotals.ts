@@ -1,5 +1,5 @@
 import type { Decimal } from '../money/Decimal.js';
-import type { Stage } from '../model/stages.js';
+import { type Stage, STAGES } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes, Provenance } from '../model/types.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import { mergeProvenance } from './mergeProvenance.js';
@@ -48,8 +48,17 @@ interface CheckedNodes {
   sums: NodeSums[];
 }
 
-const STAGE_SLOT: Record<Stage, number> = { approved: 0, modified: 1, committed: 2, accrued: 3, exercised: 4, paid: 5 };
-const SLOT_STAGE: Stage[] = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'];
+/** A stage's slot within a group of slots (a currency, or a currency and period): its place in STAGES. */
+export const STAGE_SLOT: Record<Stage, number> = {
+  approved: 0,
+  modified: 1,
+  committed: 2,
+  accrued: 3,
+  exercised: 4,
+  paid: 5,
+};
+/** Slots in a group: one per stage. A slot's group is `Math.floor(slot / SLOTS_PER_GROUP)`. */
+export const SLOTS_PER_GROUP = STAGES.length;
 
 // What the first pass of `forEachNodeSums` marks per node: the stages of its flows (one bit each, in slot order),
 // whether it receives, whether it pays, and whether a check needs its sums.
@@ -68,11 +77,12 @@ const NEEDED = 256;
 const PAYER = 512;
 
 /**
- * Every sum the checks share: what each node received and paid, per stage and currency, and per stage, currency and
- * period. Each kind of sum is made on first use, in one pass over the flows (flags need only the first kind); the
- * checks' own sums per period are made only for the nodes a check can report on (see `forEachNodeSums`). Sums are
- * kept per node in slots numbered by stage, currency and period, so that a node's sums are found with one look-up;
- * adding a flow to one makes no object and builds no string, and amounts are added as integers while that is exact.
+ * What every node received and paid, per stage and currency and per stage, currency and period: `received`, `paid`,
+ * `receivedIn` and `paidIn`, which rules of users' own read through `FlowIndex.totals()`, each kind made on first use
+ * in one pass over the flows; and the checks' own sums per period, made only for the nodes a check can report on (see
+ * `forEachNodeSums`). Sums are kept per node in slots numbered by stage, currency and period, so that a node's sums
+ * are found with one look-up; adding a flow to one makes no object and builds no string, and amounts are added as
+ * integers while that is exact.
  */
 export class FlowTotals {
   private plain: Map<string, SlotSums> | undefined;
@@ -96,7 +106,7 @@ export class FlowTotals {
     // graphology walks all its edges far faster than it walks each node's edges.
     this.graph.forEachEdge((_edge, flow) => {
       if (flow.currency !== lastCurrency) currency = currencies.index((lastCurrency = flow.currency));
-      const slot = currency * 6 + STAGE_SLOT[flow.stage];
+      const slot = currency * SLOTS_PER_GROUP + STAGE_SLOT[flow.stage];
       const fits = readUnits(flow.amount);
       (sumsOf(byNode, flow.to).inflow[slot] ??= new Sum()).addRead(flow, fits);
       (sumsOf(byNode, flow.from).outflow[slot] ??= new Sum()).addRead(flow, fits);
@@ -105,7 +115,7 @@ export class FlowTotals {
     return (this.plain = byNode);
   }
 
-  /** The sums per stage, currency and period (see `periodOf`), made on first use: flags need none of them. */
+  /** The sums per stage, currency and period (see `periodOf`), made on first use. */
   private periodSums(): Map<string, SlotSums> {
     if (this.perPeriod) return this.perPeriod;
     const currencies = this.currencies;
@@ -124,7 +134,7 @@ export class FlowTotals {
     const periods = (this.periodReader ??= new PeriodReader(this.periods));
     this.graph.forEachEdge((_edge, flow) => {
       if (flow.currency !== lastCurrency) currency = currencies.index((lastCurrency = flow.currency));
-      const slot = (periods.indexOf(flow) * width + currency) * 6 + STAGE_SLOT[flow.stage];
+      const slot = (periods.indexOf(flow) * width + currency) * SLOTS_PER_GROUP + STAGE_SLOT[flow.stage];
       const fits = readUnits(flow.amount);
       (sumsOf(byNode, flow.to).inflow[slot] ??= new Sum()).addRead(flow, fits);
       (sumsOf(byNode, flow.from).outflow[slot] ??= new Sum()).addRead(flow, fits);
@@ -167,7 +177,10 @@ export class FlowTotals {
     if (!sums) return keys;
     for (const side of [sums.inflow, sums.outflow]) {
       for (let slot = 0; slot < side.length; slot++) {
-        if (side[slot]) keys.add(SLOT_STAGE[slot % 6]! + '\u0000' + this.currencies.name(Math.floor(slot / 6)));
+        if (side[slot])
+          keys.add(
+            STAGES[slot % SLOTS_PER_GROUP]! + '\u0000' + this.currencies.name(Math.floor(slot / SLOTS_PER_GROUP)),
+          );
       }
     }
     return keys;
@@ -252,7 +265,7 @@ export class FlowTotals {
       const fromNeeded = (marks[from]! & NEEDED) !== 0;
       if (!toNeeded && !fromNeeded) return;
       if (flow.currency !== lastCurrency) currency = currencies.index((lastCurrency = flow.currency));
-      const slot = (periods.indexOf(flow) * width + currency) * 6 + STAGE_SLOT[flow.stage];
+      const slot = (periods.indexOf(flow) * width + currency) * SLOTS_PER_GROUP + STAGE_SLOT[flow.stage];
       const fits = readUnits(flow.amount);
       if (toNeeded) addToSlot((all[to] ??= { inflow: [], outflow: [] }).inflow, slot, flow, fits);
       if (!fromNeeded) return;
@@ -280,22 +293,22 @@ export class FlowTotals {
   periodSlotOfFlow(flow: FlowAttributes): number {
     this.sumsForChecks();
     const currency = this.currencies.find(flow.currency)!;
-    return (this.periodReader!.indexOf(flow) * this.width() + currency) * 6 + STAGE_SLOT[flow.stage];
+    return (this.periodReader!.indexOf(flow) * this.width() + currency) * SLOTS_PER_GROUP + STAGE_SLOT[flow.stage];
   }
 
   /** The stage of a slot (plain or per period). */
   stageOf(slot: number): Stage {
-    return SLOT_STAGE[slot % 6]!;
+    return STAGES[slot % SLOTS_PER_GROUP]!;
   }
 
   /** The currency of a slot per period. */
   currencyOf(slot: number): string {
-    return this.currencies.name(Math.floor(slot / 6) % this.width());
+    return this.currencies.name(Math.floor(slot / SLOTS_PER_GROUP) % this.width());
   }
 
   /** The period of a slot per period ('' for flows with none). */
   periodOfSlot(slot: number): string {
-    return this.periods.name(Math.floor(Math.floor(slot / 6) / this.width()));
+    return this.periods.name(Math.floor(Math.floor(slot / SLOTS_PER_GROUP) / this.width()));
   }
 
   /** Period slots are numbered period x currency x stage; the count of currencies is known before the pass. */
@@ -305,14 +318,14 @@ export class FlowTotals {
 
   private slotOf(stage: Stage, currency: string): number | undefined {
     const index = this.currencies.find(currency);
-    return index === undefined ? undefined : index * 6 + STAGE_SLOT[stage];
+    return index === undefined ? undefined : index * SLOTS_PER_GROUP + STAGE_SLOT[stage];
   }
 
   private periodSlotOf(stage: Stage, currency: string, period: string): number | undefined {
     const currencyIndex = this.currencies.find(currency);
     const periodIndex = this.periods.find(period);
     if (currencyIndex === undefined || periodIndex === undefined) return undefined;
-    return (periodIndex * this.width() + currencyIndex) * 6 + STAGE_SLOT[stage];
+    return (periodIndex * this.width() + currencyIndex) * SLOTS_PER_GROUP + STAGE_SLOT[stage];
   }
 }
 

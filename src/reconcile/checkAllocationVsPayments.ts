@@ -3,17 +3,15 @@ import type { Stage } from '../model/stages.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
 import type { FlowGraph } from '../model/types.js';
 import { compare, notCheckable } from './compare.js';
-import { type FlowTotals, forEachSlot } from './FlowTotals.js';
+import { type FlowTotals, forEachSlot, SLOTS_PER_GROUP, STAGE_SLOT } from './FlowTotals.js';
 import { rowsOf, Sum } from './Sum.js';
 import type { CheckResult, CheckSubject } from './types.js';
 import type { ResolvedTolerance } from './withinTolerance.js';
 
-// Stages are numbered in slots in the budget cycle's order (see FlowTotals).
-const APPROVED = 0;
-const MODIFIED = 1;
-const EXERCISED = 4;
-const PAID = 5;
-const STAGE_COUNT = 6;
+const APPROVED = STAGE_SLOT.approved;
+const MODIFIED = STAGE_SLOT.modified;
+const EXERCISED = STAGE_SLOT.exercised;
+const PAID = STAGE_SLOT.paid;
 
 const paidOut = (difference: Decimal, subject: CheckSubject) =>
   difference.isNegative()
@@ -40,13 +38,13 @@ export function checkAllocationVsPayments(
     // Groups (a currency and period: a slot without its stage) in the order the node's slots are first met.
     groups.length = 0;
     forEachSlot(sums, (slot) => {
-      const group = Math.floor(slot / STAGE_COUNT);
+      const group = Math.floor(slot / SLOTS_PER_GROUP);
       if (groups.indexOf(group) < 0) groups.push(group);
     });
     const side = receives ? sums.inflow : sums.outflow;
     let payments: Sum[] | undefined;
     for (const group of groups) {
-      const base = group * STAGE_COUNT;
+      const base = group * SLOTS_PER_GROUP;
       const modified = side[base + MODIFIED];
       const allottedSum = modified ?? side[base + APPROVED];
       if (allottedSum === undefined) continue;
