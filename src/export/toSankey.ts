@@ -128,8 +128,8 @@ interface Gathered<Amount> {
 }
 
 /**
- * One pass over the graph's flows, adding them up per pair of nodes: in Decimals if `decimals`, else in integer units at
- * one scale, the largest any flow needs. Units are exact while the sizes of all the flows add up to a safe integer,
+ * One pass over the graph's flows, adding them up per pair of nodes: in Decimals if `decimals`, else in integer units
+ * at one scale, the largest any flow needs. Units are exact while the sizes of all the flows add up to a safe integer,
  * since every figure a chart shows is a sum or difference of some of them; when they do not, `scale` says so.
  */
 function gather<Amount extends number | Decimal>(
@@ -347,9 +347,9 @@ function draw<Amount>(
 }
 
 /**
- * What each node receives and pays (the arithmetic's own zero for none), whether it pays, and the nodes that receive, in
- * the order they first do. The arrays are made whole at once, and hold no undefined: filled at scattered positions they
- * would turn sparse, and holding undefined they would box every double.
+ * What each node receives and pays (the arithmetic's own zero for none), whether it pays, and the nodes that receive,
+ * in the order they first do. The arrays are made whole at once, and hold no undefined: filled at scattered positions
+ * they would turn sparse, and holding undefined they would box every double.
  */
 function inAndOut<Amount>(arithmetic: ChartArithmetic<Amount>, links: ChartLinks<Amount>, count: number) {
   const inflow = new Array<Amount>(count).fill(arithmetic.zero);

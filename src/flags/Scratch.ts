@@ -13,7 +13,9 @@
  */
 export class Scratch {
   private readonly buffers: ArrayBuffer[] = [];
-  /** Per buffer, how many of its bytes have ever been handed out: past that, its memory is still the zeros it came with. */
+  /**
+   * Per buffer, how many of its bytes have ever been handed out: past that, its memory is still the zeros it came with.
+   */
   private readonly written: number[] = [];
   /** The buffer being carved, and the bytes of it handed out since the last release. */
   private current = 0;

@@ -88,7 +88,9 @@ export function rowsOf(entry: Entry): Provenance[] {
   return entry instanceof Sum ? entry.provenance : entry.provenance.map((item) => ({ ...item }));
 }
 
-/** An integer count of 10^-scale units as exact decimal text without trailing zeros, as `Decimal#toFixed()` writes it. */
+/**
+ * An integer count of 10^-scale units as exact decimal text without trailing zeros, as `Decimal#toFixed()` writes it.
+ */
 export function scaledText(units: number, scale: number): string {
   while (scale > 0 && units % 10 === 0) {
     units /= 10;

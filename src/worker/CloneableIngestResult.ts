@@ -1,7 +1,10 @@
 import type { DeclaredTotal, FlowRecord, IngestResult } from '../ingest/records.js';
 import type { Balance } from '../model/types.js';
 
-/** A flow with its amount as exact decimal text, so that it survives `postMessage` (a Decimal would arrive as a bare object). */
+/**
+ * A flow with its amount as exact decimal text, so that it survives `postMessage` (a Decimal would arrive as a bare
+ * object).
+ */
 export type CloneableFlowRecord = Omit<FlowRecord, 'amount'> & { amount: string };
 
 /** A balance with every amount as exact decimal text. */

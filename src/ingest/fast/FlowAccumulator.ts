@@ -16,8 +16,8 @@ const MIXED = -1;
  * its rows share it; its node descriptions are those of its first row. Flows that must stay single (rows with columns
  * of their own) keep their place in the order of arrival.
  *
- * Ends, (stage, currency, period) contexts and dates are numbered through `node()`, `context()` and `dateNumber()`, so that
- * comparing them is comparing integers.
+ * Ends, (stage, currency, period) contexts and dates are numbered through `node()`, `context()` and `dateNumber()`, so
+ * that comparing them is comparing integers.
  */
 export class FlowAccumulator {
   private readonly nodeIds = new Map<string, number>();

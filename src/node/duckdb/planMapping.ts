@@ -211,7 +211,10 @@ function refuseWhatSqlCannotRead(mapping: Mapping): void {
   });
 }
 
-/** A plain template's literal text and columns, as the in-process reader parses it; filters and optional columns are refused. */
+/**
+ * A plain template's literal text and columns, as the in-process reader parses it; filters and optional columns are
+ * refused.
+ */
 function parseTemplate(source: string, key: string): Part[] {
   return compileTemplate(source, key).parts.map((part) => {
     if (typeof part === 'string') return part;

@@ -27,7 +27,8 @@ export const valueSql = {
 
   /**
    * A valid amount (see amountIsValid) as DECIMAL(38, scale), exactly. The digits are read as a HUGEINT count of
-   * 10^-scale and then given their scale: a direct cast of text to DECIMAL(38, s) is as exact, but far slower in DuckDB.
+   * 10^-scale and then given their scale: a direct cast of text to DECIMAL(38, s) is as exact, but far slower in
+   * DuckDB.
    */
   amount(trimmed: string, scale: number): string {
     const unsigned = `ltrim(${trimmed}, '+-')`;
