@@ -38,7 +38,7 @@ describe('readUnits: a Decimal as an exact integer count of 10^-scale units', ()
       fc.property(amount, (text) => {
         const decimal = new Decimal(text);
         // The shortest exact form, found with Decimal arithmetic alone.
-        let scale = decimal.decimalPlaces();
+        const scale = decimal.decimalPlaces();
         const whole = decimal.times(new Decimal(10).pow(scale)).abs();
         const fits = scale <= 22 && whole.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER);
         const read = units(text);
@@ -48,8 +48,8 @@ describe('readUnits: a Decimal as an exact integer count of 10^-scale units', ()
         }
         expect(read).not.toBe(false);
         const [count, at] = read as [number, number];
-        scale = at;
-        expect(new Decimal(count).dividedBy(new Decimal(10).pow(scale)).equals(decimal)).toBe(true);
+        expect(at).toBe(scale);
+        expect(new Decimal(count).dividedBy(new Decimal(10).pow(at)).equals(decimal)).toBe(true);
       }),
       { seed: 20261123, numRuns: 2000 },
     );
