@@ -301,7 +301,7 @@ function draw<Amount>(
     if (isShown[node] === 1) return;
     isShown[node] = 1;
     shown.push(node);
-    value[node] = larger(arithmetic, inflow[node], outflow[node]);
+    value[node] = larger(arithmetic, inflow[node]!, outflow[node]!);
   };
   for (let at = 0; at < source.length; at++) {
     size(source[at]!);
@@ -372,10 +372,8 @@ function inAndOut<Amount>(arithmetic: ChartArithmetic<Amount>, links: ChartLinks
 }
 
 /** A node's size: the larger of what it receives and what it pays. */
-function larger<Amount>(arithmetic: ChartArithmetic<Amount>, received: Amount | undefined, paid: Amount | undefined) {
-  const into = received ?? arithmetic.zero;
-  const out = paid ?? arithmetic.zero;
-  return arithmetic.compare(into, out) < 0 ? out : into;
+function larger<Amount>(arithmetic: ChartArithmetic<Amount>, received: Amount, paid: Amount) {
+  return arithmetic.compare(received, paid) < 0 ? paid : received;
 }
 
 /** The links for which `keep` says yes, in their order. */
@@ -513,7 +511,7 @@ function fold<Amount>(
   const size = new Array<Amount>(ids.length).fill(arithmetic.zero);
   const columns = new Map<number, number[]>();
   for (const node of drawn) {
-    size[node] = larger(arithmetic, inflow[node], outflow[node]);
+    size[node] = larger(arithmetic, inflow[node]!, outflow[node]!);
     const column = level[node]!;
     const list = columns.get(column);
     if (list) list.push(node);
