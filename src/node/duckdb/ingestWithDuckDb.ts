@@ -40,13 +40,15 @@ export async function ingestWithDuckDb(path: string, options: DuckDbOptions = {}
   const { DuckDBInstance } = await loadDuckDb();
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  const unreadable = (error: unknown) =>
+    new UnreadableInputError(file, `the DuckDB engine could not read it: ${(error as Error).message}`, {
+      cause: error,
+    });
   const query = async (sql: string): Promise<Row[]> => {
     try {
       return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[];
     } catch (error) {
-      throw new UnreadableInputError(file, `the DuckDB engine could not read it: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw unreadable(error);
     }
   };
   try {
@@ -58,24 +60,6 @@ export async function ingestWithDuckDb(path: string, options: DuckDbOptions = {}
       .filter((name) => kind.format === 'csv' || name !== 'file_row_number');
     const plan = planAggregation(source, { ...options, file });
 
-    const flows: FlowRecord[] = [];
-    try {
-      // Read chunk by chunk, column by column: far cheaper than a JavaScript object per row from the engine.
-      const result = await connection.stream(plan.flowsSql);
-      const names = result.columnNames();
-      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-        const columns = chunk.getColumns();
-        for (let at = 0; at < chunk.rowCount; at++) {
-          const row: Row = {};
-          names.forEach((name, index) => (row[name] = columns[index]![at]));
-          flows.push(toFlowRecord(row, file, plan.extras));
-        }
-      }
-    } catch (error) {
-      throw new UnreadableInputError(file, `the DuckDB engine could not read it: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
     const byStatus = new Map((await query(plan.countsSql)).map((row) => [String(row.status), Number(row.row_count)]));
     const rejected = byStatus.get('rejected') ?? 0;
     const issues: RowIssue[] = [];
@@ -97,6 +81,24 @@ export async function ingestWithDuckDb(path: string, options: DuckDbOptions = {}
     if (options.strict && issues.length > 0)
       throw new IngestError(issues.filter((issue) => issue.row === issues[0]!.row));
 
+    // The rows are counted and checked before the flows are made: a strict read fails without aggregating the file.
+    const flows: FlowRecord[] = [];
+    try {
+      // Read chunk by chunk, column by column: far cheaper than a JavaScript object per row from the engine.
+      const result = await connection.stream(plan.flowsSql);
+      const names = result.columnNames();
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        const columns = chunk.getColumns();
+        for (let at = 0; at < chunk.rowCount; at++) {
+          const row: Row = {};
+          names.forEach((name, index) => (row[name] = columns[index]![at]));
+          flows.push(toFlowRecord(row, file, plan.extras));
+        }
+      }
+    } catch (error) {
+      throw unreadable(error);
+    }
+
     const skippedByRule: Record<string, number> = {};
     for (const rule of ['blank-row', 'hxl-tags']) {
       const count = byStatus.get(rule);
@@ -114,7 +116,7 @@ export async function ingestWithDuckDb(path: string, options: DuckDbOptions = {}
       rejected,
       skipped,
       skippedByRule,
-      issues: issues.slice(0, maxIssues),
+      issues,
     };
     return { file, format: 'flows', flows, balances: [], watchlist: [], declaredTotals: [], report };
   } finally {
