@@ -136,26 +136,28 @@ function commonSql(
 
 function flowsSql(plan: RowPlan, scale: number): string {
   const text = (sql: string) => `CAST(${sql} AS VARCHAR)`;
+  // A flow's fields, each a name and its SQL: a struct's entries where a row makes several flows, else plain columns.
+  const fieldsOf = (flow: FlowSql): Array<[string, string]> => [
+    ['from_id', text(flow.from.id)],
+    ['from_kind', text(flow.from.kind)],
+    ['from_name', text(flow.from.name)],
+    ['from_tax_id', text(flow.from.taxId)],
+    ['to_id', text(flow.to.id)],
+    ['to_kind', text(flow.to.kind)],
+    ['to_name', text(flow.to.name)],
+    ['to_tax_id', text(flow.to.taxId)],
+    ['amount', `CAST(${flow.amount} AS DECIMAL(38, ${scale}))`],
+    ['stage', text(flow.stage)],
+    ['currency', text(flow.currency)],
+    ['period', text(flow.period)],
+    ['flow_date', text(flow.date)],
+    ['reference', text(flow.reference)],
+  ];
   const struct = (flow: FlowSql, at: number) =>
     '{' +
-    [
-      `'ord': ${at}`,
-      `'keep': (${flow.when})`,
-      `'from_id': ${text(flow.from.id)}`,
-      `'from_kind': ${text(flow.from.kind)}`,
-      `'from_name': ${text(flow.from.name)}`,
-      `'from_tax_id': ${text(flow.from.taxId)}`,
-      `'to_id': ${text(flow.to.id)}`,
-      `'to_kind': ${text(flow.to.kind)}`,
-      `'to_name': ${text(flow.to.name)}`,
-      `'to_tax_id': ${text(flow.to.taxId)}`,
-      `'amount': CAST(${flow.amount} AS DECIMAL(38, ${scale}))`,
-      `'stage': ${text(flow.stage)}`,
-      `'currency': ${text(flow.currency)}`,
-      `'period': ${text(flow.period)}`,
-      `'flow_date': ${text(flow.date)}`,
-      `'reference': ${text(flow.reference)}`,
-    ].join(',\n      ') +
+    [`'ord': ${at}`, `'keep': (${flow.when})`, ...fieldsOf(flow).map(([name, sql]) => `'${name}': ${sql}`)].join(
+      ',\n      ',
+    ) +
     '}';
   const extras = plan.extras;
   // A row with cells in columns cauce has no field for is a flow of its own, so that they are kept.
@@ -171,12 +173,7 @@ function flowsSql(plan: RowPlan, scale: number): string {
     `arg_min({'kind': ${end}_kind, 'name': ${end}_name, 'tax_id': ${end}_tax_id}, cauce_ord) AS ${end}_node`;
   const extraColumns = extras.length ? ', cauce_solo, ' + extras.map((_e, at) => `x${at}`).join(', ') : '';
   const single = plan.flows.length === 1 ? plan.flows[0]! : undefined;
-  const fields = (flow: FlowSql) =>
-    struct(flow, 0)
-      .slice(1, -1)
-      .split(',\n      ')
-      .filter((field) => !field.startsWith("'ord'") && !field.startsWith("'keep'"))
-      .map((field) => field.replace(/^'([a-z_]+)': (.*)$/s, '$2 AS $1'));
+  const fields = (flow: FlowSql) => fieldsOf(flow).map(([name, sql]) => `${sql} AS ${name}`);
   const made = single
     ? [
         // One flow per row: its fields, straight from the row.
