@@ -184,6 +184,17 @@ describe('ingestWithDuckDb reports the rows it rejects', () => {
     ]);
   });
 
+  it('ingestWithDuckDb keeps cells of columns cauce has no field for under the names the in-process reader gives', async () => {
+    // A repeated name gets _2, a column with no name column_N: the DuckDB engine names them with its own copy of
+    // TableRow.extras' loop, which this pins to the same labels.
+    writeFileSync(path('extras.csv'), 'from,to,amount,note,note,\na,b,1,first,second,third\nc,d,2,,,\n');
+    const result = await ingestWithDuckDb(path('extras.csv'), { file: 'extras.csv' });
+    const inProcess = await ingestFile(path('extras.csv'), { aggregate: 'flows', file: 'extras.csv' });
+    const attributes = (ingested: IngestResult) => ingested.flows.map((flow) => flow.attributes);
+    expect(attributes(result)).toEqual([{ note: 'first', note_2: 'second', column_6: 'third' }, undefined]);
+    expect(attributes(inProcess)).toEqual(attributes(result));
+  });
+
   it('ingestWithDuckDb returns at most maxIssues issues, and counts every rejected row', async () => {
     writeFileSync(path('bad.csv'), text);
     const result = await ingestWithDuckDb(path('bad.csv'), { maxIssues: 2 });

@@ -6,8 +6,14 @@ import type { RowIssueCode } from '../../ingest/RowIssue.js';
 export interface DuckDbSource {
   /** The file, as the engine opens it. */
   path: string;
-  /** Its column names in order, as its header writes them. */
+  /** Its column names in order, as the engine's SQL names them. */
   columns: readonly string[];
+  /**
+   * The names as the header writes them, where they differ from `columns`: DuckDB renames a repeated name (`note_1`)
+   * and a blank one (`column5`), and cauce matches and labels columns by what the file says, as the in-process reader
+   * does. Default: `columns`.
+   */
+  header?: readonly string[];
   /** Default: `parquet` for a name ending `.parquet`, else `csv`. */
   format?: 'csv' | 'parquet';
   /** CSV only: whether the file is gzip-compressed. Default: guessed by the engine from the name (`.gz`). */

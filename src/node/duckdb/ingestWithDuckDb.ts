@@ -58,6 +58,14 @@ export async function ingestWithDuckDb(path: string, options: DuckDbOptions = {}
     source.columns = described
       .map((column) => String(column.column_name))
       .filter((name) => kind.format === 'csv' || name !== 'file_row_number');
+    if (kind.format === 'csv') {
+      // The header as the file writes it: DuckDB's names for a repeated or blank column are its own.
+      const [first] = await query(`SELECT * FROM ${readerSql(source, 'csv', delimiter, false)} LIMIT 1`);
+      const written = Object.values(first ?? {}).map((cell) =>
+        cell === null || cell === undefined ? '' : String(cell),
+      );
+      if (written.length === source.columns.length) source.header = written;
+    }
     const plan = planAggregation(source, { ...options, file });
 
     const byStatus = new Map((await query(plan.countsSql)).map((row) => [String(row.status), Number(row.row_count)]));

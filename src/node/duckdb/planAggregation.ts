@@ -63,8 +63,11 @@ export function planAggregation(source: DuckDbSource, options: DuckDbOptions = {
   });
   if (resolved?.kind === 'watchlist')
     throw new InvalidArgumentError('options.mapping', 'the DuckDB engine reads flows, not watchlists');
-  const header = indexHeader([...source.columns]);
-  const cells: CellSql[] = source.columns.map((name, at) => ({
+  const names = source.header ?? source.columns;
+  if (names.length !== source.columns.length || names.some((name) => typeof name !== 'string'))
+    throw new InvalidArgumentError('source.header', 'must be as many names as source.columns, in the same order');
+  const header = indexHeader([...names]);
+  const cells: CellSql[] = names.map((name, at) => ({
     name: name.replace(/^\ufeff/, '').trim(),
     raw: `r${at}`,
     trimmed: `t${at}`,
@@ -74,7 +77,7 @@ export function planAggregation(source: DuckDbSource, options: DuckDbOptions = {
     plan = planMapping(resolved.mapping, header, cells, file, defaultCurrency, scale);
   } else {
     const table = recognizeFormat(header);
-    if (table === undefined) throw new UnrecognizedFormatError(file, source.columns);
+    if (table === undefined) throw new UnrecognizedFormatError(file, [...names]);
     if (table !== 'flows')
       throw new InvalidArgumentError('source', `the DuckDB engine reads flows tables, and ${file} is a ${table} table`);
     plan = planCanonical(header, cells, defaultCurrency, scale);
