@@ -52,7 +52,7 @@ export function planMapping(
   };
 
   const currency = template(mapping.currency ?? defaultCurrency, 'currency');
-  const currencyValue = `CASE WHEN regexp_full_match(upper(${currency.sql}), '[A-Z]{3}') THEN upper(${currency.sql}) END`;
+  const currencyValue = valueSql.currency(currency.sql);
   const currencyCell = currency.cells[0];
   check({
     code: 'bad_currency',

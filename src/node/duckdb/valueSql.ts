@@ -46,9 +46,10 @@ export const valueSql = {
     return `CASE lower(strip_accents(${trimmed})) WHEN '' THEN ${sqlString(fallback)} ${cases} END`;
   },
 
-  /** An ISO 4217 code, upper-cased; `fallback` when the cell is empty. */
-  currency(trimmed: string, fallback: string): string {
-    return `CASE WHEN ${trimmed} = '' THEN ${sqlString(fallback)} WHEN regexp_full_match(upper(${trimmed}), '[A-Z]{3}') THEN upper(${trimmed}) END`;
+  /** An ISO 4217 code, upper-cased; `fallback` when the cell is empty, where there is one (else NULL: no currency). */
+  currency(trimmed: string, fallback?: string): string {
+    const empty = fallback === undefined ? '' : `WHEN ${trimmed} = '' THEN ${sqlString(fallback)} `;
+    return `CASE ${empty}WHEN regexp_full_match(upper(${trimmed}), '[A-Z]{3}') THEN upper(${trimmed}) END`;
   },
 
   /** The date part of an ISO date or date-time that is a real calendar day; NULL when empty or invalid. */
