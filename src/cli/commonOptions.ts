@@ -88,7 +88,8 @@ export async function toIngestOptions(flags: InputFlags): Promise<InputOptions> 
   if (flags.encoding !== undefined) options.encoding = flags.encoding;
   if (flags.quiet) options.quiet = true;
   if (flags.engine !== undefined) {
-    if (flags.engine !== 'duckdb') throw new UsageError(`--engine ${flags.engine}: the engine there is is duckdb`);
+    if (flags.engine !== 'duckdb')
+      throw new UsageError(`--engine ${flags.engine}: the one engine besides cauce's own is duckdb`);
     options.engine = 'duckdb';
   }
   if (flags.aggregate !== undefined) {
@@ -102,5 +103,10 @@ export async function toIngestOptions(flags: InputFlags): Promise<InputOptions> 
     }
     options.aggregate = grains[flags.aggregate];
   }
+  // Said rather than ignored: the DuckDB engine always adds up at the flows grain.
+  if (options.engine === 'duckdb' && options.aggregate !== undefined && options.aggregate !== 'flows')
+    throw new UsageError(
+      `--engine duckdb adds up at the flows grain: --aggregate ${flags.aggregate} needs cauce's own`,
+    );
   return options;
 }

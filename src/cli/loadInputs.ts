@@ -35,7 +35,10 @@ export async function loadInputs(
 ): Promise<LoadedInputs> {
   if (files.length === 0) throw new UsageError('no input files: give one or more files');
   if (files.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  if (options.engine === 'duckdb' && files.includes('-'))
+    throw new UsageError('--engine duckdb reads files, not standard input (-)');
   const { preset, quiet, engine, ...tableOptions } = options;
+  const read = preset === undefined ? tableOptions : { ...tableOptions, preset };
   const results: IngestResult[] = [];
   const graphs: FlowGraph[] = [];
   for (const file of files) {
@@ -54,7 +57,6 @@ export async function loadInputs(
       else results.push(ingestOcds(json, { ...common, file }));
     } else if (file === '-') {
       const stdin = Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>;
-      const read = preset === undefined ? tableOptions : { ...tableOptions, preset };
       results.push(await ingestCsvStream(stdin, { ...read, file: '<stdin>' }));
     } else if (engine === 'duckdb') {
       results.push(await ingestWithDuckDb(file, duckDbOptions(options)));
@@ -66,7 +68,6 @@ export async function loadInputs(
       );
       const bar = progressTo ? createProgressBar(progressTo, { file, fileBytes, quiet }) : undefined;
       try {
-        const read = preset === undefined ? tableOptions : { ...tableOptions, preset };
         results.push(await ingestFile(file, bar ? { ...read, onProgress: bar.update } : read));
       } finally {
         bar?.done();

@@ -66,6 +66,15 @@ describe('cauce ingest', () => {
     expect((await cauce('ingest', FLOWS, '--engine', 'spark')).code).toBe(2);
   });
 
+  it('cauce refuses --engine duckdb with what it would otherwise ignore: another grain, standard input', async () => {
+    const grain = await cauce('ingest', FLOWS, '--engine', 'duckdb', '--aggregate', 'payments');
+    expect([grain.code, grain.stdout]).toEqual([2, '']);
+    expect(grain.stderr).toContain('--aggregate payments');
+    const stdin = await cauce('ingest', '-', '--engine', 'duckdb');
+    expect([stdin.code, stdin.stdout]).toEqual([2, '']);
+    expect(stdin.stderr).toContain('standard input');
+  });
+
   it('cauce ingest reports a malformed copy row by row, dropping nothing', async () => {
     const { code, stdout } = await cauce('ingest', malformed, '--json');
     expect(code).toBe(0);
