@@ -65,7 +65,7 @@ export async function* readChunks(
   stream: ByteOrTextStream,
   file: string,
   encodingName: string | undefined,
-  found: StreamDecoding = { detected: false, mixed: false, gzip: false },
+  found: StreamDecoding,
 ): AsyncGenerator<Uint8Array | string> {
   if (typeof (stream as Partial<ReadableStream>)?.getReader !== 'function') {
     throw new InvalidArgumentError('stream', 'expected a web ReadableStream');

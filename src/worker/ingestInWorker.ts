@@ -1,17 +1,20 @@
 import { CauceError } from '../errors/CauceError.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import type { IngestProgress } from '../ingest/ingestCsvStream.js';
 import type { IngestResult } from '../ingest/records.js';
 import type { CloneableIngestResult } from './CloneableIngestResult.js';
 import { fromCloneableResult } from './fromCloneableResult.js';
-import type { ClonedError, IngestRequest, IngestSource, WorkerIngestOptions, WorkerReply } from './messages.js';
+import type {
+  ClonedError,
+  IngestRequest,
+  IngestSource,
+  WorkerIngestOptions,
+  WorkerProgress,
+  WorkerReply,
+} from './messages.js';
 import { decodeRecords, RECORD_LISTS, type RecordList } from './recordCodecs.js';
 import type { WorkerLike } from './WorkerLike.js';
 
-/** Progress as the worker reports it: `totalBytes` is there when the size of the source is known. */
-export interface WorkerProgress extends IngestProgress {
-  totalBytes?: number;
-}
+export type { WorkerProgress } from './messages.js';
 
 export interface IngestInWorkerOptions extends WorkerIngestOptions {
   /** Called on the page with the worker's progress (at most every 50 ms by default, and once at the end). */

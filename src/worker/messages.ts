@@ -1,6 +1,6 @@
 // The messages between a page and cauce's ingest worker. Everything here survives the structured clone algorithm:
 // amounts travel as exact decimal text, errors as their name, code and message.
-import type { IngestStreamOptions } from '../ingest/ingestCsvStream.js';
+import type { IngestProgress, IngestStreamOptions } from '../ingest/ingestCsvStream.js';
 import type { CloneableIngestResult } from './CloneableIngestResult.js';
 import type { RecordList } from './recordCodecs.js';
 
@@ -32,15 +32,16 @@ export interface CancelRequest {
 
 export type WorkerRequest = IngestRequest | NextPartRequest | CancelRequest;
 
-/** Worker to page: how far the read has got (at most one every `progressInterval` ms, and one at the end). */
-export interface ProgressMessage {
-  type: 'progress';
-  id: string;
-  sourceBytes: number;
-  bytes: number;
-  rows: number;
+/** Progress as the worker reports it: the reader's own, and the size of the source when it is known. */
+export interface WorkerProgress extends IngestProgress {
   /** The size of the source, when known (a Blob's size, a Content-Length of an uncompressed response). */
   totalBytes?: number;
+}
+
+/** Worker to page: how far the read has got (at most one every `progressInterval` ms, and one at the end). */
+export interface ProgressMessage extends WorkerProgress {
+  type: 'progress';
+  id: string;
 }
 
 /**
