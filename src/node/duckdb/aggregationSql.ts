@@ -5,9 +5,10 @@ import { planAggregation } from './planAggregation.js';
  * The SQL that reads a CSV (gzip too) or Parquet table and adds it up to the `flows` grain: one row per payer, payee,
  * stage, currency and period, with the exact sum (DECIMAL(38, scale)), the count and range of the rows behind it, the
  * date and reference when all its rows share them, and the payer's and payee's kind, name and tax id from its first
- * row. DuckDB's dialect, kept to plain GROUP BY, SUM, MIN, MAX, COUNT and arg_min so that Spark or Trino can run it
- * after renaming a few functions (arg_min -> min_by, unnest -> explode / UNNEST, regexp_full_match -> regexp_like
- * with anchors, strip_accents -> a normalize and regexp_replace).
+ * row. DuckDB's dialect, its adding up kept to plain GROUP BY, SUM, MIN, MAX, COUNT and arg_min. To run it on Spark or
+ * Trino, translate: the readers (read_csv, read_parquet with file_row_number), struct and list literals ({...},
+ * [...]) with unnest (named_struct / explode, ROW / UNNEST), HUGEINT (DECIMAL(38, 0)), arg_min (min_by),
+ * regexp_full_match (regexp_like with anchors), strip_accents and nfc_normalize. cauce runs it on DuckDB only.
  *
  * Reads cauce's canonical flows table, and mappings whose templates are plain (literal text and `{COLUMN}`), whose
  * amounts have a fixed stage, with no skip or totals rules and no dates to parse; anything else is a MappingError or
