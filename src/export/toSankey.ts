@@ -9,7 +9,7 @@ import { assertStage, STAGES, type Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
 import { breakCycles, type ChartLinks } from './breakCycles.js';
 import { type ChartArithmetic, DECIMALS, unitsAt } from './chartAmounts.js';
-import { read, readUnits } from '../money/readUnits.js';
+import { flowColumns } from '../model/flowColumns.js';
 import { PairIndex } from './PairIndex.js';
 import type { SankeyData, SankeyLink, SankeyNode, SankeyNote } from './SankeyData.js';
 
@@ -101,19 +101,23 @@ interface Chart {
   notes: SankeyNote[];
 }
 
-/** The chart's node ids; a node is its position in `ids`, so that the steps below work on arrays of numbers. */
+/**
+ * The chart's node ids; a node is its position in `ids`, so that the steps below work on arrays of numbers. The graph's
+ * nodes keep their numbers from the graph's columns (see `flowColumns`); the nodes the chart adds come after them.
+ */
 interface NodeIds {
   ids: string[];
-  index: Map<string, number>;
+  graphNumbers: ReadonlyMap<string, number>;
+  added: Map<string, number>;
 }
 
-// The nodes the chart adds (Other, Retained, Unexplained) are numbered here too, so that a data node with such an id is
-// the same node, as it was when nodes were string keys.
+// The nodes the chart adds (Other, Retained, Unexplained) are looked up among the graph's nodes first, so that a data
+// node with such an id is the same node.
 function positionOf(nodes: NodeIds, id: string): number {
-  let position = nodes.index.get(id);
+  let position = nodes.graphNumbers.get(id) ?? nodes.added.get(id);
   if (position === undefined) {
     position = nodes.ids.length;
-    nodes.index.set(id, position);
+    nodes.added.set(id, position);
     nodes.ids.push(id);
   }
   return position;
@@ -139,26 +143,31 @@ function gather<Amount extends number | Decimal>(
   kinds: Set<NodeKind> | undefined,
   decimals: boolean,
 ): Gathered<Amount> {
-  const nodes: NodeIds = { ids: [], index: new Map() };
+  const columns = flowColumns(graph);
+  const nodes: NodeIds = { ids: columns.nodes.slice(), graphNumbers: columns.nodeNumbers, added: new Map() };
   const pairs = new PairIndex();
   const links: ChartLinks<number | Decimal> = { source: [], target: [], amount: [], flows: [] };
   const { amount } = links;
   const otherCurrencies: Gathered<Amount>['otherCurrencies'] = new Map();
+  const stageNumber = columns.stages.indexOf(stage);
+  const currencyNumber = columns.currencies.indexOf(currency);
+  const { from, to, units, scales, flows, nodeAttributes } = columns;
   let scale = 0;
   let size = 0;
-  graph.forEachEdge((_edge, flow, from, to, fromNode, toNode) => {
-    if (flow.stage !== stage) return;
-    if (flow.currency !== currency) {
+  for (let row = 0; row < columns.size; row++) {
+    if (columns.stage[row] !== stageNumber) continue;
+    if (columns.currency[row] !== currencyNumber) {
       // A chart shows one currency; what it leaves out is said, so that its total is not taken for all the money.
+      const flow = flows[row]!;
       const other = otherCurrencies.get(flow.currency) ?? { amount: new Decimal(0), flows: 0 };
       other.amount = other.amount.plus(flow.amount);
       other.flows++;
       otherCurrencies.set(flow.currency, other);
-      return;
+      continue;
     }
-    if (kinds && (!kinds.has(fromNode.kind) || !kinds.has(toNode.kind))) return;
-    const source = positionOf(nodes, from);
-    const target = positionOf(nodes, to);
+    const source = from[row]!;
+    const target = to[row]!;
+    if (kinds && (!kinds.has(nodeAttributes[source]!.kind) || !kinds.has(nodeAttributes[target]!.kind))) continue;
     const count = pairs.size;
     const pair = pairs.add(source, target);
     if (pair === count) {
@@ -168,26 +177,28 @@ function gather<Amount extends number | Decimal>(
     }
     links.flows[pair]!++;
     if (decimals) {
-      amount[pair] = pair === count ? flow.amount : (amount[pair] as Decimal).plus(flow.amount);
-      return;
+      const each = flows[row]!.amount;
+      amount[pair] = pair === count ? each : (amount[pair] as Decimal).plus(each);
+      continue;
     }
-    if (scale < 0) return;
-    if (!readUnits(flow.amount)) {
+    if (scale < 0) continue;
+    const flowScale = scales[row]!;
+    if (flowScale < 0) {
       scale = -1;
-      return;
+      continue;
     }
-    if (read.scale > scale) {
+    if (flowScale > scale) {
       // Rare: a flow with more decimals than any before it. Every figure so far moves to its scale.
-      const power = powerOfTen(read.scale - scale);
+      const power = powerOfTen(flowScale - scale);
       for (let at = 0; at < amount.length; at++) amount[at] = (amount[at] as number) * power;
       size *= power;
-      scale = read.scale;
+      scale = flowScale;
     }
-    const units = read.units * powerOfTen(scale - read.scale);
-    size += Math.abs(units);
+    const each = units[row]! * powerOfTen(scale - flowScale);
+    size += Math.abs(each);
     if (!Number.isSafeInteger(size)) scale = -1;
-    else amount[pair] = pair === count ? units : (amount[pair] as number) + units;
-  });
+    else amount[pair] = pair === count ? each : (amount[pair] as number) + each;
+  }
   return { nodes, links: links as ChartLinks<Amount>, otherCurrencies, scale };
 }
 
@@ -204,7 +215,7 @@ function draw<Amount>(
     formatAmount(arithmetic.toDecimal(amount), { currency, locale: lang, style: 'short' });
   let links = pairs;
   if (options.focus !== undefined) {
-    links = around(links, nodes.index.get(options.focus) ?? -1, options.focusDepth ?? 1, ids.length);
+    links = around(links, nodes.graphNumbers.get(options.focus) ?? -1, options.focusDepth ?? 1, ids.length);
   }
 
   // A note on one link, left out for the reason `why` ends its message with.
@@ -221,7 +232,10 @@ function draw<Amount>(
   // 2. Zero and negative links cannot be drawn.
   const inScope = nodesOf(links, ids.length);
   const scoped = links;
-  if (!scoped.amount.every((amount) => arithmetic.isAboveZero(amount))) {
+  let allDrawable = true;
+  for (let at = 0; at < scoped.amount.length && allDrawable; at++)
+    allDrawable = arithmetic.isAboveZero(scoped.amount[at]!);
+  if (!allDrawable) {
     links = select(scoped, (at) => {
       if (arithmetic.isAboveZero(scoped.amount[at]!)) return true;
       const negative = arithmetic.isNegative(scoped.amount[at]!);
@@ -417,23 +431,29 @@ function describe(graph: FlowGraph, id: string, lang: 'es' | 'en'): { name: stri
 }
 
 function defaultStage(graph: FlowGraph): Stage {
-  const present = new Set<Stage>();
-  graph.forEachEdge((_edge, flow) => {
-    present.add(flow.stage);
-  });
-  return STAGES.find((stage) => present.has(stage)) ?? 'approved';
+  const columns = flowColumns(graph);
+  const present = new Uint8Array(columns.stages.length);
+  for (let row = 0; row < columns.size; row++) present[columns.stage[row]!] = 1;
+  return STAGES.find((_stage, number) => present[number] === 1) ?? 'approved';
 }
 
 function defaultCurrency(graph: FlowGraph, stage: Stage): string {
   const preferred = graph.getAttribute('defaultCurrency');
-  // Most graphs have flows in their own currency, which the first such flow tells.
-  if (graph.someEdge((_edge, flow) => flow.stage === stage && flow.currency === preferred)) return preferred;
-  const counts = new Map<string, number>();
-  graph.forEachEdge((_edge, flow) => {
-    if (flow.stage === stage) counts.set(flow.currency, (counts.get(flow.currency) ?? 0) + 1);
-  });
-  if (counts.size === 0) return preferred;
-  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const columns = flowColumns(graph);
+  const stageNumber = STAGES.indexOf(stage);
+  const counts = new Int32Array(columns.currencies.length);
+  // The currencies in the order the stage's flows first name them, which breaks a tie.
+  const named: number[] = [];
+  for (let row = 0; row < columns.size; row++) {
+    if (columns.stage[row] !== stageNumber) continue;
+    const currency = columns.currency[row]!;
+    if (counts[currency]!++ === 0) named.push(currency);
+  }
+  const own = columns.currencies.indexOf(preferred);
+  if (named.length === 0 || (own >= 0 && counts[own]! > 0)) return preferred;
+  let most = named[0]!;
+  for (const currency of named) if (counts[currency]! > counts[most]!) most = currency;
+  return columns.currencies[most]!;
 }
 
 function readShare(text: string): Decimal {
@@ -477,22 +497,31 @@ function around<Amount>(links: ChartLinks<Amount>, focus: number, depth: number,
  * when some of `nodes` (every node of the links, and maybe more) is never reached with all its incoming links counted.
  */
 function levels(links: ChartLinks<unknown>, nodes: number[], count: number): Int32Array | undefined {
+  const { source, target } = links;
+  // Each node's links out, as one array sliced by node: `reach[start[n]]` up to `reach[start[n + 1]]`.
   const incoming = new Int32Array(count);
-  const out = new Array<number[] | undefined>(count).fill(undefined);
-  for (let at = 0; at < links.source.length; at++) {
-    incoming[links.target[at]!]!++;
-    (out[links.source[at]!] ??= []).push(links.target[at]!);
+  const start = new Int32Array(count + 1);
+  for (let at = 0; at < source.length; at++) {
+    incoming[target[at]!]!++;
+    start[source[at]! + 1]!++;
   }
+  for (let node = 0; node < count; node++) start[node + 1]! += start[node]!;
+  const fill = start.slice(0, count);
+  const reach = new Int32Array(source.length);
+  for (let at = 0; at < source.length; at++) reach[fill[source[at]!]!++] = target[at]!;
   const level = new Int32Array(count);
-  const queue = nodes.filter((node) => incoming[node] === 0);
-  for (let head = 0; head < queue.length; head++) {
+  const queue = new Int32Array(nodes.length);
+  let tail = 0;
+  for (const node of nodes) if (incoming[node] === 0) queue[tail++] = node;
+  for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
-    for (const reached of out[node] ?? []) {
+    for (let at = start[node]!; at < start[node + 1]!; at++) {
+      const reached = reach[at]!;
       level[reached] = Math.max(level[reached]!, level[node]! + 1);
-      if (--incoming[reached]! === 0) queue.push(reached);
+      if (--incoming[reached]! === 0) queue[tail++] = reached;
     }
   }
-  return queue.length === nodes.length ? level : undefined;
+  return tail === nodes.length ? level : undefined;
 }
 
 /** Folds, per column, the nodes beyond the top N or below the minimum share into that column's "Other" node. */

@@ -1,11 +1,10 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { flowColumns } from '../model/flowColumns.js';
 import { STAGES } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes } from '../model/types.js';
 import type { IndexedFlow } from './FlowIndex.js';
 import { centsOf } from './MoneySum.js';
 import { Scratch } from './Scratch.js';
-
-const STAGE_NUMBER = new Map<string, number>(STAGES.map((stage, number) => [stage, number]));
 
 /**
  * Every flow of a graph as columns, in the graph's order of edges: its ends as node numbers (the graph's order of
@@ -17,18 +16,18 @@ const STAGE_NUMBER = new Map<string, number>(STAGES.map((stage, number) => [stag
 export class FlowTable {
   readonly size: number;
   /** Edge keys, by row. */
-  readonly edges: string[];
-  readonly flows: FlowAttributes[];
+  readonly edges: readonly string[];
+  readonly flows: readonly FlowAttributes[];
   /** Node keys, by node number. */
-  readonly nodes: string[];
-  readonly nodeAttributes: FlowNodeAttributes[];
+  readonly nodes: readonly string[];
+  readonly nodeAttributes: readonly FlowNodeAttributes[];
   readonly from: Int32Array;
   readonly to: Int32Array;
   /** Positions in STAGES. */
-  readonly stage: Uint8Array;
+  readonly stage: Int32Array;
   /** Positions in `currencies`, numbered in the order the flows first name them. */
   readonly currency: Int32Array;
-  readonly currencies: string[] = [];
+  readonly currencies: readonly string[];
   /** The amount as whole cents (see `centsOf`), NaN where it is not one: sums there go on as Decimals. */
   readonly cents: Float64Array;
   private readonly periodColumn: NumberedColumn;
@@ -46,73 +45,39 @@ export class FlowTable {
     graph: FlowGraph,
     private readonly scratch = new Scratch(),
   ) {
-    this.size = graph.size;
-    this.nodes = [];
-    this.nodeAttributes = [];
-    const numbers = new Map<string, number>();
-    graph.forEachNode((node, attributes) => {
-      numbers.set(node, this.nodes.length);
-      this.nodes.push(node);
-      this.nodeAttributes.push(attributes);
-    });
-    const size = graph.size;
-    this.edges = new Array<string>(size);
-    this.flows = new Array<FlowAttributes>(size);
-    this.from = new Int32Array(size);
-    this.to = new Int32Array(size);
-    this.stage = new Uint8Array(size);
-    this.currency = new Int32Array(size);
+    // The graph's own columns (ends, stage, currency) are shared with its charts and kept between runs; the table adds
+    // what only the rules read. Its arrays are read, never written.
+    const columns = flowColumns(graph);
+    this.size = columns.size;
+    this.edges = columns.edges;
+    this.flows = columns.flows;
+    this.nodes = columns.nodes;
+    this.nodeAttributes = columns.nodeAttributes;
+    this.from = columns.from;
+    this.to = columns.to;
+    this.stage = columns.stage;
+    this.currency = columns.currency;
+    this.currencies = columns.currencies;
+    const size = this.size;
     this.cents = new Float64Array(size);
-    const currencyNumbers = new Map<string, number>();
     // Periods and dates are numbered in this same pass, while each flow is at hand: a pass of their own would fetch
     // a million scattered objects again.
     const periods = new Numberer(size);
     const dates = new Numberer(size);
-    // Data come grouped by payer, often by payee, and nearly always in one currency: the last of each is kept at hand
-    // to spare a look-up.
-    let lastSource: string | undefined;
-    let sourceNumber = 0;
-    let lastTarget: string | undefined;
-    let targetNumber = 0;
-    let lastCurrency: string | undefined;
-    let currencyNumber = 0;
-    let row = 0;
-    graph.forEachEdge((edge, flow, source, target) => {
-      if (source !== lastSource) {
-        lastSource = source;
-        sourceNumber = numbers.get(source)!;
-      }
-      if (target !== lastTarget) {
-        lastTarget = target;
-        targetNumber = numbers.get(target)!;
-      }
-      if (flow.currency !== lastCurrency) {
-        lastCurrency = flow.currency;
-        let number = currencyNumbers.get(flow.currency);
-        if (number === undefined) {
-          number = this.currencies.length;
-          currencyNumbers.set(flow.currency, number);
-          this.currencies.push(flow.currency);
-        }
-        currencyNumber = number;
-      }
-      this.edges[row] = edge;
-      this.flows[row] = flow;
-      this.from[row] = sourceNumber;
-      this.to[row] = targetNumber;
-      const stage = STAGE_NUMBER.get(flow.stage);
+    for (let row = 0; row < size; row++) {
+      const flow = this.flows[row]!;
       // A graph made with graphology's own methods can hold anything: a stage the rules do not know must not be read
-      // as another one (a typed array would store it as 0, approved).
-      if (stage === undefined) {
-        throw new InvalidArgumentError('graph', `flow ${edge} has an unknown stage ${JSON.stringify(flow.stage)}`);
+      // as another one.
+      if (this.stage[row]! >= STAGES.length) {
+        throw new InvalidArgumentError(
+          'graph',
+          `flow ${this.edges[row]} has an unknown stage ${JSON.stringify(flow.stage)}`,
+        );
       }
-      this.stage[row] = stage;
-      this.currency[row] = currencyNumber;
       this.cents[row] = centsOf(flow.amount) ?? Number.NaN;
       periods.add(row, flow.period);
       dates.add(row, flow.date);
-      row++;
-    });
+    }
     this.periodColumn = periods;
     this.dateCodes = dates;
   }

@@ -151,7 +151,7 @@ function pairOrder(
   sums: GroupSums,
   pairs: NodeCurrencyPairs,
   number: number,
-  currencies: string[],
+  currencies: readonly string[],
 ): number[] {
   const paying: number[] = [];
   for (let at = pairs.start[number]!; at < pairs.start[number + 1]!; at++) {
