@@ -49,7 +49,10 @@ describe('flowColumns: a graph’s flows as columns, kept beside the graph', () 
       ['addFlow', () => addFlow(graph, { from: 'ramo:12', to: 'RFC:ABC', amount: '1', stage: 'paid' })],
       ['dropEdge', () => graph.dropEdge(graph.edges()[0]!)],
       ['setEdgeAttribute', () => graph.setEdgeAttribute(graph.edges()[0]!, 'stage', 'exercised')],
-      ['replaceNodeAttributes', () => graph.replaceNodeAttributes('RFC:ABC', { ...graph.getNodeAttributes('RFC:ABC') })],
+      [
+        'replaceNodeAttributes',
+        () => graph.replaceNodeAttributes('RFC:ABC', { ...graph.getNodeAttributes('RFC:ABC') }),
+      ],
       ['addNode', () => addNode(graph, { id: 'RFC:XYZ', kind: 'recipient' })],
       ['dropNode', () => graph.dropNode('RFC:XYZ')],
       ['clear', () => graph.clear()],
