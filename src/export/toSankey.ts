@@ -9,8 +9,9 @@ import { assertStage, STAGES, type Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
 import { breakCycles, type ChartLinks } from './breakCycles.js';
 import { type ChartArithmetic, DECIMALS, unitsAt } from './chartAmounts.js';
-import { flowColumns } from '../model/flowColumns.js';
-import { PairIndex } from './PairIndex.js';
+import { flowColumns, flowPairs } from '../model/flowColumns.js';
+import { largestFirst } from './largestFirst.js';
+import { PairIndex } from '../util/PairIndex.js';
 import type { SankeyData, SankeyLink, SankeyNode, SankeyNote } from './SankeyData.js';
 
 export interface ToSankeyOptions {
@@ -145,7 +146,9 @@ function gather<Amount extends number | Decimal>(
 ): Gathered<Amount> {
   const columns = flowColumns(graph);
   const nodes: NodeIds = { ids: columns.nodes.slice(), graphNumbers: columns.nodeNumbers, added: new Map() };
-  const pairs = new PairIndex();
+  const { pair: pairOf, count: pairs } = flowPairs(columns);
+  // Each pair's link, numbered in the order the chart first meets the pair; -1 before.
+  const linkOf = new Int32Array(pairs).fill(-1);
   const links: ChartLinks<number | Decimal> = { source: [], target: [], amount: [], flows: [] };
   const { amount } = links;
   const otherCurrencies: Gathered<Amount>['otherCurrencies'] = new Map();
@@ -168,9 +171,10 @@ function gather<Amount extends number | Decimal>(
     const source = from[row]!;
     const target = to[row]!;
     if (kinds && (!kinds.has(nodeAttributes[source]!.kind) || !kinds.has(nodeAttributes[target]!.kind))) continue;
-    const count = pairs.size;
-    const pair = pairs.add(source, target);
-    if (pair === count) {
+    const count = links.source.length;
+    let pair = linkOf[pairOf[row]!]!;
+    if (pair === -1) {
+      pair = linkOf[pairOf[row]!] = count;
       links.source.push(source);
       links.target.push(target);
       links.flows.push(0);
@@ -262,8 +266,9 @@ function draw<Amount>(
   const drawn = links === scoped ? inScope : nodesOf(links, ids.length);
   if (drawn.length < inScope.length) {
     const isDrawn = new Uint8Array(ids.length);
-    for (const node of drawn) isDrawn[node] = 1;
-    for (const node of inScope) {
+    for (let at = 0; at < drawn.length; at++) isDrawn[drawn[at]!] = 1;
+    for (let at = 0; at < inScope.length; at++) {
+      const node = inScope[at]!;
       if (isDrawn[node] === 0) {
         notes.push({
           code: 'lone-node-dropped',
@@ -283,7 +288,8 @@ function draw<Amount>(
   const { source, target, amount, flows } = links;
   const { inflow, outflow, receives, pays, receivers } = inAndOut(arithmetic, links, ids.length);
   const extra: Array<{ source: number; target: number; amount: Amount; kind: 'retained' | 'unexplained' }> = [];
-  for (const node of receivers) {
+  for (let at = 0; at < receivers.length; at++) {
+    const node = receivers[at]!;
     const received = inflow[node]!;
     const paid = pays[node] === 1 ? outflow[node] : undefined;
     if (paid === undefined || arithmetic.compare(paid, received) === 0) continue;
@@ -512,7 +518,7 @@ function levels(links: ChartLinks<unknown>, nodes: number[], count: number): Int
   const level = new Int32Array(count);
   const queue = new Int32Array(nodes.length);
   let tail = 0;
-  for (const node of nodes) if (incoming[node] === 0) queue[tail++] = node;
+  for (let at = 0; at < nodes.length; at++) if (incoming[nodes[at]!] === 0) queue[tail++] = nodes[at]!;
   for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
     for (let at = start[node]!; at < start[node + 1]!; at++) {
@@ -539,7 +545,8 @@ function fold<Amount>(
   const { inflow, outflow } = inAndOut(arithmetic, links, ids.length);
   const size = new Array<Amount>(ids.length).fill(arithmetic.zero);
   const columns = new Map<number, number[]>();
-  for (const node of drawn) {
+  for (let at = 0; at < drawn.length; at++) {
+    const node = drawn[at]!;
     size[node] = larger(arithmetic, inflow[node]!, outflow[node]!);
     const column = level[node]!;
     const list = columns.get(column);
@@ -548,25 +555,32 @@ function fold<Amount>(
   }
   const renamed = new Int32Array(ids.length).fill(-1);
   for (const [column, list] of columns) {
-    const sorted = list.sort((a, b) => arithmetic.compare(size[b]!, size[a]!) || ids[a]!.localeCompare(ids[b]!));
+    const sorted = largestFirst(list, size, ids, arithmetic.compare, typeof arithmetic.zero === 'number');
     let total = arithmetic.zero;
-    for (const node of sorted) total = arithmetic.plus(total, size[node]!);
+    for (let at = 0; at < sorted.length; at++) total = arithmetic.plus(total, size[sorted[at]!]!);
     const bar = minShare === undefined ? undefined : arithmetic.threshold(total, minShare);
-    const folded = sorted.filter(
-      (node, at) => (top !== undefined && at >= top) || (bar !== undefined && arithmetic.compare(size[node]!, bar) < 0),
-    );
+    const folded: number[] = [];
+    for (let at = 0; at < sorted.length; at++) {
+      const node = sorted[at]!;
+      if ((top !== undefined && at >= top) || (bar !== undefined && arithmetic.compare(size[node]!, bar) < 0)) {
+        folded.push(node);
+      }
+    }
     // Folding one node into "Other" would only rename it.
     if (folded.length < 2) continue;
     const other = positionOf(nodes, `${OTHER}${column}`);
     let amount = arithmetic.zero;
-    for (const node of folded) {
+    const foldedIds: string[] = [];
+    for (let at = 0; at < folded.length; at++) {
+      const node = folded[at]!;
       renamed[node] = other;
       amount = arithmetic.plus(amount, size[node]!);
+      foldedIds.push(ids[node]!);
     }
     notes.push({
       code: 'folded',
       message: `${folded.length} nodes of column ${column} folded into "${OTHER}${column}"`,
-      nodes: folded.map((node) => ids[node]!),
+      nodes: foldedIds,
       amount: arithmetic.toFixed(amount),
     });
   }

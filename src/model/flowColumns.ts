@@ -1,5 +1,6 @@
 import type { Decimal } from '../money/Decimal.js';
 import { read, readUnits } from '../money/readUnits.js';
+import { PairIndex } from '../util/PairIndex.js';
 import { STAGES } from './stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes } from './types.js';
 
@@ -36,7 +37,15 @@ export interface FlowColumns {
   readonly scales: Int8Array;
 }
 
+/** Each flow's pair of ends, numbered densely in the order the pairs first come in the graph's order of edges. */
+export interface FlowPairs {
+  /** By row. */
+  readonly pair: Int32Array;
+  readonly count: number;
+}
+
 const kept = new WeakMap<FlowGraph, FlowColumns>();
+const keptPairs = new WeakMap<FlowColumns, FlowPairs>();
 const watched = new WeakSet<FlowGraph>();
 
 // Every change made through graphology's methods that could leave the copy behind: its nodes and edges, and the
@@ -165,4 +174,20 @@ function numberOf(text: string, numbers: Map<string, number>, names: string[]): 
     names.push(text);
   }
   return number;
+}
+
+/**
+ * The columns' pairs of ends: made on first use and kept with the columns, so that a chart adds flows up per pair of
+ * nodes by array look-ups, not by hashing each flow's pair again on every drawing.
+ */
+export function flowPairs(columns: FlowColumns): FlowPairs {
+  let pairs = keptPairs.get(columns);
+  if (!pairs) {
+    const index = new PairIndex();
+    const pair = new Int32Array(columns.size);
+    for (let row = 0; row < columns.size; row++) pair[row] = index.add(columns.from[row]!, columns.to[row]!);
+    pairs = { pair, count: index.size };
+    keptPairs.set(columns, pairs);
+  }
+  return pairs;
 }
