@@ -67,7 +67,7 @@ export async function benchVsDuckDb(
     });
     if (kind === 'payments') {
       const full = run('cauce-pipeline', path, kind);
-      const { graph, reconcile, flags, sankey } = full.times;
+      const { graph, reconcile, flags, sankey, sankeyAgain } = full.times;
       pipeline.push({
         rows,
         flows: full.groups,
@@ -76,6 +76,7 @@ export async function benchVsDuckDb(
         'flags ms': flags!,
         'reconcile + flags ms': reconcile! + flags!,
         'sankey ms': sankey!,
+        'sankey again ms': sankeyAgain!,
         'µs per flow (reconcile + flags)': Number((((reconcile! + flags!) * 1000) / full.groups).toFixed(2)),
         flags: full.flags!,
         'peak MB': full.peakRssMB,
