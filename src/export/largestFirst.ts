@@ -1,6 +1,6 @@
 /**
- * Nodes in the order a chart folds them: largest `size` first, equal sizes by id (`localeCompare`), nodes still equal
- * in the order given, as a stable comparison sort with that comparator leaves them.
+ * Nodes in the order a chart folds them, as a new array: largest `size` first, equal sizes by id (`localeCompare`),
+ * nodes still equal in the order given, as a stable comparison sort with that comparator leaves them.
  *
  * When the sizes are integer counts of units (`integers`: what every chart whose amounts fit holds, see `unitsAt`),
  * they are placed by a stable radix sort on their bits, largest first, and only runs of equal sizes are compared, by
@@ -16,8 +16,14 @@ export function largestFirst<Amount>(
   integers: boolean,
 ): number[] {
   const byId = (a: number, b: number) => ids[a]!.localeCompare(ids[b]!);
-  if (!integers) return nodes.sort((a, b) => compare(size[b]!, size[a]!) || byId(a, b));
   const count = nodes.length;
+  // Sizes the radix sort cannot place (not whole, negative, past 2^53) are compared instead, as Decimals are.
+  let radix = integers;
+  for (let at = 0; radix && at < count; at++) {
+    const each = size[nodes[at]!] as number;
+    radix = Number.isSafeInteger(each) && each >= 0;
+  }
+  if (!radix) return nodes.slice().sort((a, b) => compare(size[b]!, size[a]!) || byId(a, b));
   // Each size as two 32-bit halves, whose seven bytes (the top one always 0) are the radix sort's digits. The halves
   // move with their node from pass to pass, so that each pass reads its input in order.
   let low = new Uint32Array(count);

@@ -9,7 +9,7 @@ import { assertStage, STAGES, type Stage } from '../model/stages.js';
 import type { FlowGraph } from '../model/types.js';
 import { breakCycles, type ChartLinks } from './breakCycles.js';
 import { type ChartArithmetic, DECIMALS, unitsAt } from './chartAmounts.js';
-import { flowColumns, flowPairs } from '../model/flowColumns.js';
+import { type FlowColumns, flowColumns, flowPairs } from '../model/flowColumns.js';
 import { largestFirst } from './largestFirst.js';
 import { PairIndex } from '../util/PairIndex.js';
 import type { SankeyData, SankeyLink, SankeyNode, SankeyNote } from './SankeyData.js';
@@ -68,16 +68,17 @@ export function toSankey(graph: FlowGraph, options: ToSankeyOptions = {}): Sanke
   }
   const minShare = options.minShare === undefined ? undefined : readShare(options.minShare);
   if (options.focus !== undefined && !graph.hasNode(options.focus)) throw new UnknownNodeError(options.focus);
-  const stage = options.stage === undefined ? defaultStage(graph) : assertStage(options.stage, 'options.stage');
-  const currency = options.currency ?? defaultCurrency(graph, stage);
+  const columns = flowColumns(graph);
+  const stage = options.stage === undefined ? defaultStage(columns) : assertStage(options.stage, 'options.stage');
+  const currency = options.currency ?? defaultCurrency(columns, graph.getAttribute('defaultCurrency'), stage);
 
   const kinds = options.kinds ? new Set<NodeKind>(options.kinds) : undefined;
   const chart: Chart = { graph, options, stage, currency, lang, minShare, notes: [] };
 
   // 1. Flows at the stage and currency, added up per pair of nodes.
-  const units = gather<number>(graph, stage, currency, kinds, false);
+  const units = gather<number>(columns, stage, currency, kinds, false);
   // Amounts too large or too fine for exact integer units are added up again, in Decimals.
-  const gathered = units.scale >= 0 ? units : gather<Decimal>(graph, stage, currency, kinds, true);
+  const gathered = units.scale >= 0 ? units : gather<Decimal>(columns, stage, currency, kinds, true);
   for (const [other, { amount, flows }] of gathered.otherCurrencies) {
     chart.notes.push({
       code: 'other-currency-left-out',
@@ -138,13 +139,12 @@ interface Gathered<Amount> {
  * since every figure a chart shows is a sum or difference of some of them; when they do not, `scale` says so.
  */
 function gather<Amount extends number | Decimal>(
-  graph: FlowGraph,
+  columns: FlowColumns,
   stage: Stage,
   currency: string,
   kinds: Set<NodeKind> | undefined,
   decimals: boolean,
 ): Gathered<Amount> {
-  const columns = flowColumns(graph);
   const nodes: NodeIds = { ids: columns.nodes.slice(), graphNumbers: columns.nodeNumbers, added: new Map() };
   const { pair: pairOf, count: pairs } = flowPairs(columns);
   // Each pair's link, numbered in the order the chart first meets the pair; -1 before.
@@ -321,7 +321,8 @@ function draw<Amount>(
     if (isShown[node] === 1) return;
     isShown[node] = 1;
     shown.push(node);
-    value[node] = larger(arithmetic, inflow[node]!, outflow[node]!);
+    // The Retained and Unexplained nodes came after in and out were added up: their size is their link's, below.
+    value[node] = node < inflow.length ? larger(arithmetic, inflow[node]!, outflow[node]!) : arithmetic.zero;
   };
   for (let at = 0; at < source.length; at++) {
     size(source[at]!);
@@ -436,16 +437,14 @@ function describe(graph: FlowGraph, id: string, lang: 'es' | 'en'): { name: stri
   return { name: node.name, kind: node.kind };
 }
 
-function defaultStage(graph: FlowGraph): Stage {
-  const columns = flowColumns(graph);
+function defaultStage(columns: FlowColumns): Stage {
   const present = new Uint8Array(columns.stages.length);
   for (let row = 0; row < columns.size; row++) present[columns.stage[row]!] = 1;
   return STAGES.find((_stage, number) => present[number] === 1) ?? 'approved';
 }
 
-function defaultCurrency(graph: FlowGraph, stage: Stage): string {
-  const preferred = graph.getAttribute('defaultCurrency');
-  const columns = flowColumns(graph);
+/** The graph's own currency (`preferred`) if it has flows at the stage, else the one most of them are in. */
+function defaultCurrency(columns: FlowColumns, preferred: string, stage: Stage): string {
   const stageNumber = STAGES.indexOf(stage);
   const counts = new Int32Array(columns.currencies.length);
   // The currencies in the order the stage's flows first name them, which breaks a tie.

@@ -46,7 +46,8 @@ export class FlowTable {
     private readonly scratch = new Scratch(),
   ) {
     // The graph's own columns (ends, stage, currency) are shared with its charts and kept between runs; the table adds
-    // what only the rules read. Its arrays are read, never written.
+    // what only the rules read. Its arrays are read, never written: a rule that wrote into them would change every
+    // chart and run after it.
     const columns = flowColumns(graph);
     this.size = columns.size;
     this.edges = columns.edges;

@@ -46,7 +46,8 @@ export interface FlowPairs {
 
 const kept = new WeakMap<FlowGraph, FlowColumns>();
 const keptPairs = new WeakMap<FlowColumns, FlowPairs>();
-const watched = new WeakSet<FlowGraph>();
+/** The listener that drops a graph's copy: one per graph, so that it can be found among the graph's listeners. */
+const forgetters = new WeakMap<FlowGraph, () => void>();
 
 // Every change made through graphology's methods that could leave the copy behind: its nodes and edges, and the
 // attribute objects it holds, which replacing or updating puts new ones in place of.
@@ -64,26 +65,43 @@ const CHANGES = [
 ] as const;
 
 /**
- * The graph's flows as columns: made on first use and kept until the graph changes. A change made through the graph's
- * methods drops the copy (graphology says so by events). A change written straight into a flow's attributes
- * (`flow.amount = ...`) raises no event, so each use first compares every flow's amount, stage and currency with the
- * copy's: a pass over an array that costs a few milliseconds per hundred thousand flows, where making the copy again
- * costs a look-up by id for each end of each flow.
+ * The graph's flows as columns: made on first use and kept until the graph changes.
+ *
+ * A change made through the graph's methods drops the copy: graphology says so by events, and the copy's listener is
+ * put before any other, so that a page redrawing its chart from its own listener draws the graph as changed. Were the
+ * graph's listeners removed (`removeAllListeners`), the copy is not trusted and is made again. A change written
+ * straight into a flow's attributes (`flow.amount = ...`) raises no event, so each use also compares the number of
+ * nodes and flows, and every flow's amount, stage and currency, with the copy's: a pass over an array that costs a few
+ * milliseconds per hundred thousand flows, where making the copy again costs a look-up by id for each end of each flow.
+ * What no check can see is an attributes object replaced inside a listener that runs before the copy's, one added
+ * with `prependListener` after the copy was made.
  */
 export function flowColumns(graph: FlowGraph): FlowColumns {
+  const listening = listen(graph);
   const columns = kept.get(graph);
-  if (columns && isCurrent(columns)) return columns;
+  if (columns && listening && isCurrent(graph, columns)) return columns;
   const made = columnsOf(graph);
-  if (!watched.has(graph)) {
-    watched.add(graph);
-    const forget = () => kept.delete(graph);
-    for (const change of CHANGES) graph.on(change, forget);
-  }
   kept.set(graph, made);
   return made;
 }
 
-function isCurrent(columns: FlowColumns): boolean {
+/** Puts the copy's listener first on every change; false when it was not there, on any of them, until now. */
+function listen(graph: FlowGraph): boolean {
+  let forget = forgetters.get(graph);
+  if (forget && CHANGES.every((change) => graph.listeners(change).includes(forget!))) return true;
+  if (!forget) {
+    forget = () => kept.delete(graph);
+    forgetters.set(graph, forget);
+  }
+  for (const change of CHANGES) {
+    graph.removeListener(change, forget);
+    graph.prependListener(change, forget);
+  }
+  return false;
+}
+
+function isCurrent(graph: FlowGraph, columns: FlowColumns): boolean {
+  if (columns.size !== graph.size || columns.nodes.length !== graph.order) return false;
   const { flows, amounts, stage, stages, currency, currencies } = columns;
   for (let row = 0; row < columns.size; row++) {
     const flow = flows[row]!;
@@ -156,7 +174,8 @@ function columnsOf(graph: FlowGraph): FlowColumns {
     columns.stage[row] = stageNumbers.get(flow.stage) ?? numberOf(flow.stage, stageNumbers, columns.stages);
     columns.currency[row] = currencyNumber;
     columns.amounts[row] = flow.amount;
-    if (readUnits(flow.amount)) {
+    // A graph edited with graphology's own methods may hold anything; what is not a Decimal has no units.
+    if (typeof flow.amount === 'object' && flow.amount !== null && readUnits(flow.amount)) {
       columns.units[row] = read.units;
       columns.scales[row] = read.scale;
     } else columns.scales[row] = -1;

@@ -313,3 +313,24 @@ describe('toSankey and currencies', () => {
     expect(data.notes).toEqual([expect.objectContaining({ code: 'other-currency-left-out', amount: '8' })]);
   });
 });
+
+describe('toSankey with amounts too large for integer units', () => {
+  it('adds them up as Decimals and still shows what a node keeps as its own link', async () => {
+    const { addFlow, addNode, createFlowGraph } = await import('../../src/index.js');
+    const graph = createFlowGraph();
+    addNode(graph, { id: 'ramo:28', kind: 'agency' });
+    addNode(graph, { id: 'pp:X', kind: 'programme' });
+    addNode(graph, { id: 'RFC:Y', kind: 'recipient' });
+    // In cents the two sizes add up past 2^53, so the chart is made in Decimals.
+    addFlow(graph, { from: 'ramo:28', to: 'pp:X', amount: '60000000000000.50', stage: 'paid' });
+    addFlow(graph, { from: 'pp:X', to: 'RFC:Y', amount: '50000000000000.25', stage: 'paid' });
+    const data = toSankey(graph, { lang: 'en' });
+    expect(data.total).toBe('60000000000000.5');
+    expect(data.links.map((link) => [link.source, link.target, link.amount])).toEqual([
+      ['ramo:28', 'pp:X', '60000000000000.5'],
+      ['pp:X', 'RFC:Y', '50000000000000.25'],
+      ['pp:X', 'cauce:retained', '10000000000000.25'],
+    ]);
+    expect(data.nodes.find((node) => node.id === 'cauce:retained')?.amount).toBe('10000000000000.25');
+  });
+});

@@ -108,3 +108,29 @@ describe('flowColumns: a graph’s flows as columns, kept beside the graph', () 
     expect(toSankey(graph, { kinds: ['programme', 'recipient'] }).links).toHaveLength(0);
   });
 });
+
+describe('flowColumns and the graph’s listeners', () => {
+  it('is dropped before a listener added earlier redraws the chart inside the event', () => {
+    const graph = chain();
+    const totals: string[] = [];
+    graph.on('edgeAdded', () => totals.push(toSankey(graph, { lang: 'en' }).total));
+    graph.on('edgeAttributesUpdated', () => totals.push(toSankey(graph, { lang: 'en' }).total));
+    expect(toSankey(graph, { lang: 'en' }).total).toBe('100');
+    addFlow(graph, { from: 'ramo:12', to: 'pp:S072', amount: '5', stage: 'paid' });
+    // Drawn again outside the event, so that a copy is kept when the next change comes.
+    expect(toSankey(graph, { lang: 'en' }).total).toBe('105');
+    const first = graph.edges()[0]!;
+    graph.replaceEdgeAttributes(first, { ...graph.getEdgeAttributes(first), amount: new Decimal('40') });
+    expect(totals).toEqual(['105', '45']);
+  });
+
+  it('is made again once the graph’s listeners were removed, since no change can be heard after that', () => {
+    const graph = chain();
+    expect(toSankey(graph, { lang: 'en' }).total).toBe('100');
+    graph.removeAllListeners();
+    const first = graph.edges()[0]!;
+    // A new attributes object: the copy's flow keeps its old amount, so only knowing it was not listening tells.
+    graph.replaceEdgeAttributes(first, { ...graph.getEdgeAttributes(first), amount: new Decimal('70') });
+    expect(toSankey(graph, { lang: 'en' }).total).toBe('70');
+  });
+});
