@@ -4,12 +4,13 @@ import { flowColumns } from '../../src/model/flowColumns.js';
 import { ingestFile } from '../../src/node/index.js';
 import { DATA } from '../paths.js';
 
-function chain() {
+/** Ramo 12 pays a programme `paid`, which pays a company 60.25. */
+function chain(paid = '100') {
   const graph = createFlowGraph();
   addNode(graph, { id: 'ramo:12', kind: 'agency', name: 'Salud' });
   addNode(graph, { id: 'pp:S072', kind: 'programme', name: 'Prospera' });
   addNode(graph, { id: 'RFC:ABC', kind: 'recipient', name: 'Constructora' });
-  addFlow(graph, { from: 'ramo:12', to: 'pp:S072', amount: '100', stage: 'paid' });
+  addFlow(graph, { from: 'ramo:12', to: 'pp:S072', amount: paid, stage: 'paid' });
   addFlow(graph, { from: 'pp:S072', to: 'RFC:ABC', amount: '60.25', stage: 'paid' });
   return graph;
 }
@@ -88,12 +89,7 @@ describe('flowColumns: a graph’s flows as columns, kept beside the graph', () 
     addFlow(graph, { from: 'pp:S072', to: 'RFC:ABC', amount: '0.75', stage: 'paid' });
     const redrawn = toSankey(graph, { lang: 'en' });
 
-    const fresh = createFlowGraph();
-    addNode(fresh, { id: 'ramo:12', kind: 'agency', name: 'Salud' });
-    addNode(fresh, { id: 'pp:S072', kind: 'programme', name: 'Prospera' });
-    addNode(fresh, { id: 'RFC:ABC', kind: 'recipient', name: 'Constructora' });
-    addFlow(fresh, { from: 'ramo:12', to: 'pp:S072', amount: '250', stage: 'paid' });
-    addFlow(fresh, { from: 'pp:S072', to: 'RFC:ABC', amount: '60.25', stage: 'paid' });
+    const fresh = chain('250');
     addFlow(fresh, { from: 'pp:S072', to: 'RFC:ABC', amount: '0.75', stage: 'paid' });
     expect(redrawn).toEqual(toSankey(fresh, { lang: 'en' }));
     // 250 in, 61 out: the programme keeps 189, shown as its own link.
