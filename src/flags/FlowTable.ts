@@ -10,8 +10,10 @@ import { Scratch } from './Scratch.js';
  * Every flow of a graph as columns, in the graph's order of edges: its ends as node numbers (the graph's order of
  * nodes), its stage and currency as small numbers, its amount as whole cents where it is one. Built once per run of
  * the rules and shared by them, so that a rule walks typed arrays instead of the graph: a pass over a million flows
- * then costs milliseconds, and grouping by a number makes no key string and no object per flow. Periods and dates are
- * numbered in the same pass, in the order they first come; dates are renumbered in calendar order on first use.
+ * then costs milliseconds, and grouping by a number makes no key string and no object per flow. The ends, stages and
+ * currencies are the graph's own columns (see flowColumns), kept between runs; cents, periods and dates are the
+ * table's, made in one pass, periods and dates numbered in the order they first come (dates are renumbered in
+ * calendar order on first use).
  */
 export class FlowTable {
   readonly size: number;
