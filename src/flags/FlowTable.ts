@@ -3,7 +3,7 @@ import { flowColumns } from '../model/flowColumns.js';
 import { STAGES } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes } from '../model/types.js';
 import type { IndexedFlow } from './FlowIndex.js';
-import { centsOf } from './MoneySum.js';
+import { centsOfUnits } from './MoneySum.js';
 import { Scratch } from './Scratch.js';
 
 /**
@@ -77,7 +77,9 @@ export class FlowTable {
           `flow ${this.edges[row]} has an unknown stage ${JSON.stringify(flow.stage)}`,
         );
       }
-      this.cents[row] = centsOf(flow.amount) ?? Number.NaN;
+      // The columns read each amount's units already: cents are those units, where they are whole cents.
+      const scale = columns.scales[row]!;
+      this.cents[row] = (scale >= 0 ? centsOfUnits(flow.amount, columns.units[row]!, scale) : undefined) ?? Number.NaN;
       periods.add(row, flow.period);
       dates.add(row, flow.date);
     }

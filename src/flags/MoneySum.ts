@@ -13,10 +13,15 @@ const LARGEST_UNITS = 1e13;
  * Read from the Decimal's digits (base 10^7 words aligned on the decimal point), without building a string.
  */
 export function centsOf(amount: Decimal): number | undefined {
-  if (amount.constructor !== Decimal || !readUnits(amount) || read.scale > 2) return undefined;
+  return readUnits(amount) ? centsOfUnits(amount, read.units, read.scale) : undefined;
+}
+
+/** `centsOf` for an amount already read as `units` at `scale` (see readUnits), as the graph's columns hold it. */
+export function centsOfUnits(amount: Decimal, units: number, scale: number): number | undefined {
+  if (amount.constructor !== Decimal || scale > 2) return undefined;
   // Negative zero stays a Decimal: its sign is not a float's to keep.
-  if (read.units === 0 && amount.s < 0) return undefined;
-  const cents = read.units * powerOfTen(2 - read.scale);
+  if (units === 0 && amount.s < 0) return undefined;
+  const cents = units * powerOfTen(2 - scale);
   return cents < LARGEST_UNITS * 100 && cents > -LARGEST_UNITS * 100 ? cents : undefined;
 }
 
