@@ -206,7 +206,11 @@ function gather<Amount extends number | Decimal>(
   return { nodes, links: links as ChartLinks<Amount>, otherCurrencies, scale };
 }
 
-/** Steps 2 to 6 of the chart, on the pairs `gather` added up; `arithmetic` is how their amounts are held. */
+/**
+ * Steps 2 to 6 of the chart, on the pairs `gather` added up; `arithmetic` is how their amounts are held. Loops over
+ * links and nodes here and in `fold` are indexed: a chart's first drawing runs each of them once, mostly before V8 has
+ * optimized it, and a for-of or a callback there makes an object per element (about 20 MB on 319,436 flows).
+ */
 function draw<Amount>(
   arithmetic: ChartArithmetic<Amount>,
   pairs: ChartLinks<Amount>,
