@@ -2,6 +2,7 @@ import type { FlowAttributes, FlowGraph } from '../model/types.js';
 import { FlowTotals } from '../reconcile/FlowTotals.js';
 import { allotmentSides, type AllotmentSides } from './allotmentSides.js';
 import { FlowTable } from './FlowTable.js';
+import { flowsOfRows } from './paymentRows.js';
 import { Scratch } from './Scratch.js';
 
 /** A flow with its edge key, as rules see it. */
@@ -83,12 +84,7 @@ function paymentsOf(table: FlowTable): Map<string, IndexedFlow[]> {
   const payments = new Map<string, IndexedFlow[]>();
   const { payers, start, rows } = table.payments();
   for (let p = 0; p < payers.length; p++) {
-    const list: IndexedFlow[] = [];
-    for (let at = start[p]!; at < start[p + 1]!; at++) {
-      const row = rows[at]!;
-      list.push(table.indexed(row));
-    }
-    payments.set(table.nodes[payers[p]!]!, list);
+    payments.set(table.nodes[payers[p]!]!, flowsOfRows(table, rows, start[p], start[p + 1]));
   }
   return payments;
 }

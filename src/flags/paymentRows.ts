@@ -2,6 +2,7 @@ import type { Decimal } from '../money/Decimal.js';
 import { STAGES } from '../model/stages.js';
 import type { IndexedFlow } from './FlowIndex.js';
 import type { FlowTable } from './FlowTable.js';
+import { MoneySum } from './MoneySum.js';
 
 // Small pieces shared by the rules that walk payments payer by payer over a FlowTable (its `payments()`).
 
@@ -21,6 +22,28 @@ export function flowsOfRows(table: FlowTable, rows: ArrayLike<number>, start = 0
     flows.push(table.indexed(row));
   }
   return flows;
+}
+
+/**
+ * The rows `rows[start]` up to `rows[end]` that `keep` says yes to, as makeFlag takes them, and their total, added in
+ * their order. For a payer that is flagged: the rules count on the columns first, and walk its rows again only then.
+ */
+export function keptFlowsAndTotal(
+  table: FlowTable,
+  rows: ArrayLike<number>,
+  start: number,
+  end: number,
+  keep: (row: number) => boolean,
+): { flows: IndexedFlow[]; total: Decimal } {
+  const flows: IndexedFlow[] = [];
+  const running = new MoneySum();
+  for (let at = start; at < end; at++) {
+    const row = rows[at]!;
+    if (!keep(row)) continue;
+    flows.push(table.indexed(row));
+    running.add(table.flows[row]!.amount);
+  }
+  return { flows, total: running.value() };
 }
 
 /**

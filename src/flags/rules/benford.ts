@@ -3,12 +3,11 @@ import type { Decimal } from '../../money/Decimal.js';
 import { assertStage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
-import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { centsOf, MoneySum } from '../MoneySum.js';
+import { centsOf } from '../MoneySum.js';
 import type { FlowTable } from '../FlowTable.js';
-import { firstDigit, firstDigitOfCents, PayerCurrencies, stageMask } from '../paymentRows.js';
+import { firstDigit, firstDigitOfCents, keptFlowsAndTotal, PayerCurrencies, stageMask } from '../paymentRows.js';
 import type { Flag, FlagRule } from '../types.js';
 
 export interface BenfordOptions {
@@ -89,18 +88,17 @@ export const benford: FlagRule<BenfordOptions> = {
         const observed = counts.map((count) => count / n);
         const mad = observed.reduce((sum, share, at) => sum + Math.abs(share - EXPECTED[at]!), 0) / 9;
         if (!(mad > limit)) continue;
-        // The flows and their total only for a payer that is flagged: the same payments, in the same order.
-        const flows: IndexedFlow[] = [];
-        const running = new MoneySum();
-        for (let at = first; at < end; at++) {
-          const row = rows[at]!;
-          if (currencyColumn[row] !== c || tested[stageColumn[row]!] === 0) continue;
-          if (digitOf(table, row, minCents, minAmount) === 0) continue;
-          const flow = table.flows[row]!;
-          flows.push({ edge: table.edges[row]!, flow });
-          running.add(flow.amount);
-        }
-        const total = running.value();
+        // The same payments as counted, in the same order.
+        const { flows, total } = keptFlowsAndTotal(
+          table,
+          rows,
+          first,
+          end,
+          (row) =>
+            currencyColumn[row] === c &&
+            tested[stageColumn[row]!] === 1 &&
+            digitOf(table, row, minCents, minAmount) !== 0,
+        );
         const payer = table.nodes[payers[p]!]!;
         const currency = table.currencies[c]!;
         const who = describeNode(graph, payer);

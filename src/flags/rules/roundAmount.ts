@@ -3,12 +3,11 @@ import { Decimal } from '../../money/Decimal.js';
 import { assertStage } from '../../model/stages.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
-import type { IndexedFlow } from '../FlowIndex.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
-import { centsOf, MoneySum } from '../MoneySum.js';
+import { centsOf } from '../MoneySum.js';
 import type { FlowTable } from '../FlowTable.js';
-import { isPayment, PayerCurrencies, stageMask } from '../paymentRows.js';
+import { isPayment, keptFlowsAndTotal, PayerCurrencies, stageMask } from '../paymentRows.js';
 import { percent } from '../percent.js';
 import type { Flag, FlagRule } from '../types.js';
 
@@ -80,38 +79,38 @@ export const roundAmount: FlagRule<RoundAmountOptions> = {
         const payments = counts[c]!;
         if (payments < options.minPayments) continue;
         if (!new Decimal(rounds[c]!).greaterThan(share.times(payments))) continue;
-        // The round payments and their total only for a payer that is flagged: the same payments, in the same order.
-        const round: IndexedFlow[] = [];
-        const running = new MoneySum();
-        for (let at = first; at < end; at++) {
-          const row = rows[at]!;
-          if (currencyColumn[row] !== c || looked[stageColumn[row]!] === 0 || !isPayment(table, row)) continue;
-          if (!isRound(table, row, test)) continue;
-          const flow = table.flows[row]!;
-          round.push({ edge: table.edges[row]!, flow });
-          running.add(flow.amount);
-        }
-        const group = { payments, round, total: running.value() };
+        // The round payments, as counted, in the same order.
+        const { flows: round, total: roundTotal } = keptFlowsAndTotal(
+          table,
+          rows,
+          first,
+          end,
+          (row) =>
+            currencyColumn[row] === c &&
+            looked[stageColumn[row]!] === 1 &&
+            isPayment(table, row) &&
+            isRound(table, row, test),
+        );
         const payer = table.nodes[payers[p]!]!;
         const currency = table.currencies[c]!;
-        const observed = new Decimal(group.round.length).dividedBy(group.payments);
+        const observed = new Decimal(round.length).dividedBy(payments);
         const who = describeNode(graph, payer);
-        const [total, each] = [group.total, multiple].map((value) => money(value, currency));
+        const [total, each] = [roundTotal, multiple].map((value) => money(value, currency));
         flags.push(
           makeFlag({
             rule: RULE,
             severity: options.severity,
             nodes: [payer],
-            flows: group.round,
-            amount: group.total,
+            flows: round,
+            amount: roundTotal,
             currency,
             message: {
-              en: `${group.round.length} of the ${group.payments} payments by ${who} (${percent(observed)}) are exact multiples of ${each!.en}, for ${total!.en} in all.`,
-              es: `${group.round.length} de los ${group.payments} pagos de ${who} (${percent(observed)}) son múltiplos exactos de ${each!.es}, por ${total!.es} en total.`,
+              en: `${round.length} of the ${payments} payments by ${who} (${percent(observed)}) are exact multiples of ${each!.en}, for ${total!.en} in all.`,
+              es: `${round.length} de los ${payments} pagos de ${who} (${percent(observed)}) son múltiplos exactos de ${each!.es}, por ${total!.es} en total.`,
             },
             evidence: {
-              roundPayments: group.round.length,
-              payments: group.payments,
+              roundPayments: round.length,
+              payments: payments,
               roundShare: observed.toFixed(),
               share: share.toFixed(),
               multiple: multiple.toFixed(),
