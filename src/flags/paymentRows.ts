@@ -7,8 +7,14 @@ import { MoneySum } from './MoneySum.js';
 // Small pieces shared by the rules that walk payments payer by payer over a FlowTable (its `payments()`).
 
 /** Which stages (by their number in STAGES) are among `stages`: a test per row that compares no strings. */
-export function stageMask(stages: readonly string[]): Uint8Array {
-  return Uint8Array.from(STAGES, (stage) => (stages.includes(stage) ? 1 : 0));
+export function stageMask(stages: Iterable<string>): Uint8Array {
+  const named = new Set(stages);
+  return Uint8Array.from(STAGES, (stage) => (named.has(stage) ? 1 : 0));
+}
+
+/** Each stage's place among `stages` (its first, where it is named twice), by its number in STAGES; -1 for the rest. */
+export function stagePlaces(stages: readonly string[]): Int32Array {
+  return Int32Array.from(STAGES, (stage) => stages.indexOf(stage));
 }
 
 /**

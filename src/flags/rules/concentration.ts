@@ -9,7 +9,7 @@ import { GroupSums } from '../GroupSums.js';
 import { makeFlag } from '../makeFlag.js';
 import { money } from '../money.js';
 import { SAFE_CENTS } from '../MoneySum.js';
-import { PayerCurrencies } from '../paymentRows.js';
+import { PayerCurrencies, stagePlaces } from '../paymentRows.js';
 import { percent } from '../percent.js';
 import { stageName } from '../stageName.js';
 import { SEVERITIES, type Flag, type FlagRule, type Severity } from '../types.js';
@@ -67,9 +67,8 @@ export const concentration: FlagRule<ConcentrationOptions> = {
     const table = index.table();
     const { payers, start, rows } = table.payments();
     const { to, stage: stageColumn, currency: currencyColumn } = table;
-    // A stage's place among `stages` (the first, where it is named twice), or -1 for a stage the rule leaves out.
-    const preference = new Int32Array(STAGES.length).fill(-1);
-    for (let at = stages.length - 1; at >= 0; at--) preference[STAGES.indexOf(stages[at]!)] = at;
+    // A stage's place among `stages`, or -1 for a stage the rule leaves out.
+    const preference = stagePlaces(stages);
     const width = stages.length;
     // Payments per currency and stage of the payer at hand.
     const counts = new Int32Array(table.currencies.length * width);

@@ -1,5 +1,6 @@
 import type { Decimal } from '../../money/Decimal.js';
 import { assertStage, STAGES, type Stage } from '../../model/stages.js';
+import { stageMask } from '../paymentRows.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
@@ -126,7 +127,7 @@ function chainOf(nodes: string[], name: (id: string) => string): string {
  * flows first name them, and within a stage its currencies in the same way.
  */
 function groupsOf(table: FlowTable, stages: Set<Stage>, scratch: Scratch): Group[] {
-  const read = STAGES.map((stage) => stages.has(stage));
+  const read = stageMask(stages);
   const currencies = table.currencies.length;
   const count = STAGES.length * currencies;
   const start = scratch.int32(count + 1);
@@ -135,7 +136,7 @@ function groupsOf(table: FlowTable, stages: Set<Stage>, scratch: Scratch): Group
   const stageFirst = new Int32Array(STAGES.length).fill(-1);
   for (let row = 0; row < table.size; row++) {
     const stage = table.stage[row]!;
-    if (!read[stage]) continue;
+    if (read[stage] === 0) continue;
     const group = stage * currencies + table.currency[row]!;
     if (firstRow[group] === -1) firstRow[group] = row;
     if (stageFirst[stage] === -1) stageFirst[stage] = row;
@@ -146,7 +147,7 @@ function groupsOf(table: FlowTable, stages: Set<Stage>, scratch: Scratch): Group
   const fill = scratch.int32(count);
   fill.set(start.subarray(0, count));
   for (let row = 0; row < table.size; row++) {
-    if (read[table.stage[row]!]) rows[fill[table.stage[row]! * currencies + table.currency[row]!]!++] = row;
+    if (read[table.stage[row]!] === 1) rows[fill[table.stage[row]! * currencies + table.currency[row]!]!++] = row;
   }
   const present: number[] = [];
   for (let group = 0; group < count; group++) if (firstRow[group] !== -1) present.push(group);

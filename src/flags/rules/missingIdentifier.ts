@@ -1,5 +1,6 @@
 import { Decimal } from '../../money/Decimal.js';
-import { assertStage, STAGES } from '../../model/stages.js';
+import { assertStage } from '../../model/stages.js';
+import { stagePlaces } from '../paymentRows.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
 import type { IndexedFlow } from '../FlowIndex.js';
@@ -42,12 +43,8 @@ export const missingIdentifier: FlagRule<MissingIdentifierOptions> = {
     const currencies = table.currencies;
     const pairs = table.pairs();
     const { toPair } = pairs;
-    // Each stage's place in `stages` (its first), -1 for the stages the rule does not read.
-    const slotOf = new Int32Array(STAGES.length).fill(-1);
-    stages.forEach((stage, slot) => {
-      const number = STAGES.indexOf(stage);
-      if (slotOf[number] === -1) slotOf[number] = slot;
-    });
+    // Each stage's place in `stages`, -1 for the stages the rule does not read.
+    const slotOf = stagePlaces(stages);
     const slots = stages.length;
     // Payees are numbered as their first flow comes, which is the order their flags come in; -2 marks a node that is
     // not one the rule looks at.

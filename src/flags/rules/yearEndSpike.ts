@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
-import { isPayment } from '../paymentRows.js';
+import { isPayment, stageMask } from '../paymentRows.js';
 import { Decimal } from '../../money/Decimal.js';
-import { assertStage, STAGES } from '../../model/stages.js';
+import { assertStage } from '../../model/stages.js';
 import type { FlowGraph } from '../../model/types.js';
 import { toDecimalArgument } from '../../model/toDecimalArgument.js';
 import { describeNode } from '../describeNode.js';
@@ -63,8 +63,7 @@ export const yearEndSpike: FlagRule<YearEndSpikeOptions> = {
       monthOf[code] = month;
       fiscalYearOf[code] = month <= endMonth ? year : year + 1;
     });
-    const read = new Uint8Array(STAGES.length);
-    for (const stage of stages) read[STAGES.indexOf(stage)] = 1;
+    const read = stageMask(stages);
     const { payers, start, rows } = table.payments();
 
     // Groups (a payer's fiscal year in one currency) are numbered as their first payment comes, so a payer's are
