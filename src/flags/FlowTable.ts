@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { flowColumns } from '../model/flowColumns.js';
 import { STAGES } from '../model/stages.js';
+import { PairIndex } from '../util/PairIndex.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes } from '../model/types.js';
 import type { IndexedFlow } from './FlowIndex.js';
 import { centsOfUnits } from './MoneySum.js';
@@ -192,15 +193,12 @@ function pairsOf(table: FlowTable): NodeCurrencyPairs {
       byNode: numbers,
     };
   }
-  const numbers = new Map<number, number>();
+  const numbers = new PairIndex();
   const node: number[] = [];
   const currency: number[] = [];
   const numberOf = (end: number, c: number) => {
-    const key = end * currencies + c;
-    let pair = numbers.get(key);
-    if (pair === undefined) {
-      pair = node.length;
-      numbers.set(key, pair);
+    const pair = numbers.add(end, c);
+    if (pair === node.length) {
       node.push(end);
       currency.push(c);
     }
