@@ -61,9 +61,19 @@ describe('FlowTable, the flows as columns the rules share', () => {
       ],
       [['a', 'b', '1', 'approved']],
     );
-    bad.setEdgeAttribute(bad.edges()[0]!, 'stage', 'Approved' as never);
+    const edge = bad.edges()[0]!;
+    bad.setEdgeAttribute(edge, 'stage', 'Approved' as never);
     expect(() => flag(bad)).toThrow(InvalidArgumentError);
-    expect(() => flag(bad)).toThrow(/unknown stage "Approved"/);
+    // The error names the graph as the argument, and the flow and the value it could not read.
+    let thrown: unknown;
+    try {
+      flag(bad);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'invalid_argument', argument: 'graph' });
+    expect((thrown as Error).message).toContain(edge);
+    expect((thrown as Error).message).toContain('"Approved"');
   });
 });
 
