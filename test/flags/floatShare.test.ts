@@ -8,9 +8,9 @@ describe('compareFar', () => {
     expect(compareFar(1, 3)).toBe(-1);
     // One cent apart in 2^52 cents: a float could be wrong by more than that, so no answer.
     expect(compareFar(2 ** 52, 2 ** 52 - 1)).toBe(0);
-    // 0.7 x 100 is 70.00000000000001 in floats: float error, not a difference, so no answer.
-    expect(0.7 * 100).not.toBe(70);
-    expect(compareFar(0.7 * 100, 70)).toBe(0);
+    // 0.07 x 100 is 7.000000000000001 in floats: float error, not a difference, so no answer.
+    expect(0.07 * 100).not.toBe(7);
+    expect(compareFar(0.07 * 100, 7)).toBe(0);
     // Two thousandths apart on 1,000 is far beyond float error.
     expect(compareFar(1000, 999.998)).toBe(1);
     // A sum gone Decimal is NaN in cents.
