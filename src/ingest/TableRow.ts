@@ -9,6 +9,7 @@ import type { Stage } from '../model/stages.js';
 import { setOwn } from '../model/setOwn.js';
 import type { Provenance } from '../model/types.js';
 import { columnKey } from './mapping/columnKey.js';
+import { extraColumns } from './extraColumns.js';
 import { parseStageName } from './parseStageName.js';
 import type { RowIssue, RowIssueCode } from './RowIssue.js';
 import { clip } from '../util/clip.js';
@@ -137,19 +138,12 @@ export class TableRow {
    */
   extras(known: ReadonlySet<string>): Record<string, string> | undefined {
     let extras: Record<string, string> | undefined;
-    const used = new Set<string>();
-    this.header.names.forEach((rawName, at) => {
-      const name = rawName.replace(/^\ufeff/, '').trim();
-      const key = this.header.index.get(columnKey(name)) === at ? columnKey(name) : undefined;
-      let label = name === '' ? `column_${at + 1}` : name;
-      for (let copy = 2; used.has(label); copy++) label = `${name}_${copy}`;
-      used.add(label);
-      if (key !== undefined && known.has(key)) return;
+    for (const { at, label } of extraColumns(this.header, known)) {
       const value = (this.fields[at] ?? '').trim();
-      if (value === '') return;
+      if (value === '') continue;
       extras ??= {};
       setOwn(extras, label, value);
-    });
+    }
     return extras;
   }
 

@@ -185,8 +185,8 @@ describe('ingestWithDuckDb reports the rows it rejects', () => {
   });
 
   it('ingestWithDuckDb keeps cells of columns cauce has no field for under the names the in-process reader gives', async () => {
-    // A repeated name gets _2, a column with no name column_N: the DuckDB engine names them with its own copy of
-    // TableRow.extras' loop, which this pins to the same labels.
+    // A repeated name gets _2, a column with no name column_N. Both engines label them through extraColumns, but the
+    // DuckDB engine reads the header its own way (DuckDB renames repeated and blank names): this pins the labels.
     writeFileSync(path('extras.csv'), 'from,to,amount,note,note,\na,b,1,first,second,third\nc,d,2,,,\n');
     const result = await ingestWithDuckDb(path('extras.csv'), { file: 'extras.csv' });
     const inProcess = await ingestFile(path('extras.csv'), { aggregate: 'flows', file: 'extras.csv' });

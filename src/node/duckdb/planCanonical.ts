@@ -1,4 +1,5 @@
 import { columnKey } from '../../ingest/mapping/columnKey.js';
+import { extraColumns } from '../../ingest/extraColumns.js';
 import { FLOW_COLUMNS } from '../../ingest/readFlowRow.js';
 import type { TableHeader } from '../../ingest/TableRow.js';
 import { clip } from '../../util/clip.js';
@@ -102,18 +103,11 @@ export function planCanonical(header: TableHeader, cells: CellSql[], defaultCurr
     },
   ];
 
-  // Columns cauce has no field for, named as TableRow.extras names them.
-  const extras: RowPlan['extras'] = [];
-  const used = new Set<string>();
-  header.names.forEach((rawName, at) => {
-    const name = rawName.replace(/^\ufeff/, '').trim();
-    const key = header.index.get(columnKey(name)) === at ? columnKey(name) : undefined;
-    let label = name === '' ? `column_${at + 1}` : name;
-    for (let copy = 2; used.has(label); copy++) label = `${name}_${copy}`;
-    used.add(label);
-    if (key !== undefined && KNOWN.has(key)) return;
-    extras.push({ label, trimmed: cells[at]!.trimmed });
-  });
+  // Columns cauce has no field for, named as the in-process reader names them.
+  const extras: RowPlan['extras'] = extraColumns(header, KNOWN).map(({ at, label }) => ({
+    label,
+    trimmed: cells[at]!.trimmed,
+  }));
 
   return {
     checks: checks.filter((check) => check.column === undefined || check.value !== "''"),
