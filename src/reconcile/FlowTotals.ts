@@ -2,7 +2,6 @@ import type { Decimal } from '../money/Decimal.js';
 import { type Stage, STAGES } from '../model/stages.js';
 import type { FlowAttributes, FlowGraph, FlowNodeAttributes, Provenance } from '../model/types.js';
 import { CLASSIFICATION_KINDS } from './CLASSIFICATION_KINDS.js';
-import { mergeProvenance } from './mergeProvenance.js';
 import { addToSlot, type Entry, Sum } from './Sum.js';
 import { readUnits } from '../money/readUnits.js';
 
@@ -11,15 +10,6 @@ export interface Total {
   amount: Decimal;
   flows: number;
   provenance: Provenance[];
-}
-
-/** Adds one flow to a total, creating the total on first use. */
-export function addTo(total: Total | undefined, flow: FlowAttributes): Total {
-  if (!total) return { amount: flow.amount, flows: 1, provenance: flow.provenance.map((item) => ({ ...item })) };
-  total.amount = total.amount.plus(flow.amount);
-  total.flows++;
-  mergeProvenance(total.provenance, flow.provenance);
-  return total;
 }
 
 /** What a node received and paid, in numbered slots (sparse arrays): no string key per flow. */
@@ -49,14 +39,7 @@ interface CheckedNodes {
 }
 
 /** A stage's slot within a group of slots (a currency, or a currency and period): its place in STAGES. */
-export const STAGE_SLOT: Record<Stage, number> = {
-  approved: 0,
-  modified: 1,
-  committed: 2,
-  accrued: 3,
-  exercised: 4,
-  paid: 5,
-};
+export const STAGE_SLOT = Object.fromEntries(STAGES.map((stage, slot) => [stage, slot])) as Record<Stage, number>;
 /** Slots in a group: one per stage. A slot's group is `Math.floor(slot / SLOTS_PER_GROUP)`. */
 export const SLOTS_PER_GROUP = STAGES.length;
 
